@@ -1,0 +1,235 @@
+"""Find every content file of a project and load it into located records.
+
+A project is a folder with ``site_config.yml``, ``topics/*.yml`` and
+``content/`` (``audiences.yml``, ``denominators.yml``, ``courses/**/*.yml``,
+``pages/**/*.md``). :func:`load_content` reads all of it, collecting problems
+instead of stopping at the first one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from .loader import Document, LoadError, Loc, load_file
+from .models import (
+    Audience,
+    AudienceFile,
+    Course,
+    Denominator,
+    DenominatorFile,
+    SiteConfig,
+    Topic,
+    parse,
+)
+from .problems import Problem
+
+CONFIG_FILE = "site_config.yml"
+TOPICS_DIR = "topics"
+AUDIENCES_FILE = "content/audiences.yml"
+DENOMINATORS_FILE = "content/denominators.yml"
+COURSES_DIR = "content/courses"
+PAGES_DIR = "content/pages"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Located(Generic[M]):
+    """A validated record and the document position it came from."""
+
+    record: M
+    doc: Document
+    base: Loc = ()
+
+    def problem(self, loc: Loc, code: str, *, key: bool = False, **values: object) -> Problem:
+        """A problem about a field of this record."""
+        return self.doc.problem((*self.base, *loc), code, key=key, **values)
+
+    def line(self, loc: Loc = ()) -> int:
+        """Line number of a field of this record."""
+        return self.doc.where((*self.base, *loc))[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A free Markdown page written by the office, copied into the site."""
+
+    path: str  # relative to content/pages, with forward slashes
+    text: str
+    title: str
+
+
+@dataclass
+class Content:
+    """Everything loaded from a project, plus the problems found while loading."""
+
+    root: Path
+    config: Located[SiteConfig] | None = None
+    topics: list[Located[Topic]] = field(default_factory=list)
+    audiences: list[Located[Audience]] = field(default_factory=list)
+    denominators: list[Located[Denominator]] = field(default_factory=list)
+    denominator_file: Located[DenominatorFile] | None = None
+    courses: list[Located[Course]] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    # Ids seen in files, even in records that failed validation, so a typo in
+    # one record does not also report every reference to it as dangling.
+    seen_ids: dict[str, set[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+def _display(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+class _Reader:
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.root = content.root
+
+    def document(self, path: Path) -> Document | None:
+        display = _display(self.root, path)
+        self.content.files.append(display)
+        try:
+            return load_file(path, display)
+        except LoadError as exc:
+            self.content.problems.append(exc.problem)
+            return None
+
+    def record(self, doc: Document, model: type[M], base: Loc = ()) -> Located[M] | None:
+        record, problems = parse(doc, model, base)
+        self.content.problems.extend(problems)
+        return Located(record, doc, base) if record is not None else None
+
+    def see(self, kind: str, data: Any) -> None:
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            self.content.seen_ids.setdefault(kind, set()).add(data["id"])
+
+    def items(self, doc: Document, key: str, wrapper: type[BaseModel], item: type[M]) -> list[Located[M]]:
+        """Validate a list file; keep the valid items even if others fail."""
+        _, problems = parse(doc, wrapper)
+        self.content.problems.extend(problems)
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get(key), list):
+            return []
+        found = []
+        for i, raw in enumerate(data[key]):
+            self.see(item.__name__, raw)
+            record, _ = parse(doc, item, (key, i))
+            if record is not None:
+                found.append(Located(record, doc, (key, i)))
+        return found
+
+
+def load_content(root: Path) -> Content:
+    """Load and model every content file under ``root``.
+
+    Problems (missing files, YAML mistakes, field errors) are collected in
+    ``content.problems``; records that are valid on their own are kept so that
+    cross-file checks can still run on them.
+    """
+    content = Content(root=root)
+    reader = _Reader(content)
+
+    config_path = root / CONFIG_FILE
+    if config_path.is_file():
+        doc = reader.document(config_path)
+        if doc is not None:
+            content.config = reader.record(doc, SiteConfig)
+            if isinstance(doc.data, dict):
+                for key in ("levels", "target_groups"):
+                    for raw in doc.data.get(key) or []:
+                        reader.see(key, raw)
+    else:
+        content.problems.append(Problem.make(CONFIG_FILE, 1, 1, "missing-file", name=CONFIG_FILE))
+
+    topic_files = _yaml_files(root / TOPICS_DIR)
+    if not topic_files:
+        content.problems.append(
+            Problem.make(TOPICS_DIR, 1, 1, "no-topics", folder=TOPICS_DIR + "/")
+        )
+    for path in topic_files:
+        doc = reader.document(path)
+        if doc is None:
+            continue
+        reader.see("Topic", doc.data)
+        topic = reader.record(doc, Topic)
+        if topic is not None:
+            content.topics.append(topic)
+
+    for name, key, wrapper, item in (
+        (AUDIENCES_FILE, "audiences", AudienceFile, Audience),
+    ):
+        path = root / name
+        if not path.is_file():
+            content.problems.append(Problem.make(name, 1, 1, "missing-file", name=name))
+            continue
+        doc = reader.document(path)
+        if doc is not None:
+            content.audiences = reader.items(doc, key, wrapper, item)
+
+    path = root / DENOMINATORS_FILE
+    if path.is_file():
+        doc = reader.document(path)
+        if doc is not None:
+            content.denominator_file = reader.record(doc, DenominatorFile)
+            if content.denominator_file is not None:
+                content.denominators = [
+                    Located(d, doc, ("counts", i))
+                    for i, d in enumerate(content.denominator_file.record.counts)
+                ]
+    else:
+        content.problems.append(
+            Problem.make(DENOMINATORS_FILE, 1, 1, "missing-file", name=DENOMINATORS_FILE)
+        )
+
+    for path in _yaml_files(root / COURSES_DIR):
+        doc = reader.document(path)
+        if doc is None:
+            continue
+        reader.see("Course", doc.data)
+        course = reader.record(doc, Course)
+        if course is not None:
+            content.courses.append(course)
+
+    pages_dir = root / PAGES_DIR
+    if pages_dir.is_dir():
+        for path in sorted(pages_dir.rglob("*.md")):
+            page = _read_page(content, path, pages_dir)
+            if page is not None:
+                content.pages.append(page)
+    return content
+
+
+def _read_page(content: Content, path: Path, pages_dir: Path) -> Page | None:
+    display = _display(content.root, path)
+    content.files.append(display)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        content.problems.append(
+            Problem.make(display, line, 1, "file-encoding", position=exc.start)
+        )
+        return None
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
+    if not text.strip():
+        content.problems.append(Problem.make(display, 1, 1, "file-empty"))
+        return None
+    title = next(
+        (line[2:].strip() for line in text.splitlines() if line.startswith("# ")),
+        path.stem,
+    )
+    return Page(path.relative_to(pages_dir).as_posix(), text, title)

@@ -1,0 +1,251 @@
+"""Stage 5, render: Jinja2 templates turn the catalogue into Markdown pages.
+
+Every ``{{ value }}`` is escaped for Markdown and HTML unless a filter marked it
+safe (links, formatted dates), so text from YAML can never become markup.
+The result is a mapping from page path (relative to the docs folder) to text,
+plus the navigation MkDocs needs; nothing is written here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import derive, messages
+from .derive import Catalogue
+from .project import Page
+
+# Paths the generator owns; free pages may not use them.
+RESERVED_PATHS = frozenset(
+    {"index.md", "chuyen-de", "chuong-trinh", "lich", "khoa-hoc", "tien-do.md", "assets", "search"}
+)
+
+# Characters that start Markdown syntax anywhere in a line ("<" and "&" become
+# entities), and the ones that matter only at the start of a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
+_MD_LINE_START = re.compile(r"^([-+#>=])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def md_escape(value: object) -> str:
+    """Escape text so Markdown and HTML show it literally, on one line.
+
+    >>> md_escape("<b>a|b</b> *x* 125/KH-BCĐ")
+    '&lt;b&gt;a\\\\|b&lt;/b&gt; \\\\*x\\\\* 125/KH-BCĐ'
+    """
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_ORDERED.sub(r"\1\\\2", text)
+
+
+def _finalize(value: Any) -> Markup:
+    # Autoescape is on so macros return Markup; everything else is escaped for
+    # Markdown here (Jinja's own HTML escaping then leaves Markup alone).
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    return Markup(md_escape(value))
+
+
+def vn_date(day: datetime.date) -> Markup:
+    """dd/mm/yyyy, as Vietnamese documents write dates."""
+    return Markup(f"{day.day:02d}/{day.month:02d}/{day.year}")
+
+
+def vn_number(value: float | int) -> Markup:
+    """Thousands with '.', decimals with ',' (Vietnamese convention).
+
+    >>> str(vn_number(10230)), str(vn_number(82.5))
+    ('10.230', '82,5')
+    """
+    if isinstance(value, int) or float(value).is_integer():
+        text = f"{int(value):,}".replace(",", ".")
+    else:
+        text = f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    return Markup(text)
+
+
+def vn_percent(value: float | None) -> Markup:
+    if value is None:
+        return Markup("—")
+    return Markup(f"{vn_number(round(value, 1))}%")
+
+
+@dataclass(frozen=True)
+class NavItem:
+    title: str | None
+    path: str | None = None
+    children: tuple[NavItem, ...] = ()
+
+    def to_mkdocs(self) -> Any:
+        """The nav entry as MkDocs expects it in YAML."""
+        if self.children:
+            return {self.title: [c.to_mkdocs() for c in self.children]}
+        return self.path if self.title is None else {self.title: self.path}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: dict[str, str]
+    nav: list[NavItem]
+
+
+class Renderer:
+    """Holds the Jinja environment and the catalogue; renders one page at a time."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("generator", "templates"),
+            undefined=jinja2.StrictUndefined,
+            autoescape=True,
+            finalize=_finalize,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            date=vn_date, number=vn_number, percent=vn_percent, esc=lambda v: Markup(md_escape(v))
+        )
+        self.env.globals.update(
+            m=messages,
+            cfg=catalogue.config,
+            levels=catalogue.levels,
+            target_groups=catalogue.target_groups,
+            topics_by_id=catalogue.topics_by_id,
+            audiences_by_id=catalogue.audiences_by_id,
+            topic_groups={g.id: g for g in catalogue.config.topic_groups},
+        )
+
+    def page(self, template: str, path: str, **context: Any) -> str:
+        def url(target: str, anchor: str = "") -> Markup:
+            rel = posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return Markup(rel + (f"#{anchor}" if anchor else ""))
+
+        text = self.env.get_template(template).render(page_path=path, url=url, **context)
+        return text.rstrip("\n") + "\n"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"chuyen-de/{topic_id}.md"
+
+
+def course_path(course_id: str) -> str:
+    return f"khoa-hoc/{course_id}.md"
+
+
+def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
+    """Render every page of the site and its navigation."""
+    r = Renderer(catalogue)
+    cfg = catalogue.config
+    pages: dict[str, str] = {}
+    topics = derive.topic_order(catalogue)
+    rows = derive.progress_by_level(catalogue)
+    totals = derive.progress_totals(rows, catalogue)
+    years = derive.schedule_by_year(catalogue.courses)
+    head = derive.headline(catalogue)
+    curricula = [derive.curriculum_for_level(catalogue, lv) for lv in cfg.levels]
+    curricula = [c for c in curricula if c.items]
+    course_levels = [lv for lv in cfg.levels if any(c.level == lv.id for c in catalogue.courses)]
+
+    pages["index.md"] = r.page(
+        "home.md.j2",
+        "index.md",
+        headline=head,
+        totals=totals,
+        free_pages=free_pages,
+        curricula=curricula,
+    )
+    pages["chuyen-de/index.md"] = r.page("catalogue.md.j2", "chuyen-de/index.md", topics=topics)
+    for topic in topics:
+        path = topic_path(topic.id)
+        pages[path] = r.page(
+            "topic.md.j2",
+            path,
+            topic=topic,
+            served=derive.audiences_by_level(catalogue, topic),
+            courses=derive.courses_using_topic(catalogue, topic.id),
+        )
+    pages["chuong-trinh/index.md"] = r.page(
+        "curricula.md.j2", "chuong-trinh/index.md", curricula=curricula
+    )
+    for curriculum in curricula:
+        path = f"chuong-trinh/{curriculum.level.id}.md"
+        pages[path] = r.page("curriculum.md.j2", path, curriculum=curriculum)
+    pages["lich/index.md"] = r.page(
+        "schedule.md.j2", "lich/index.md", years=years, course_levels=course_levels
+    )
+    for year in years:
+        path = f"lich/{year.year}.md"
+        pages[path] = r.page("schedule_year.md.j2", path, year=year)
+    for level in course_levels:
+        path = f"lich/cap-{level.id}.md"
+        mine = derive.schedule_by_year([c for c in catalogue.courses if c.level == level.id])
+        pages[path] = r.page("schedule_level.md.j2", path, level=level, years=mine)
+    for course in catalogue.courses:
+        path = course_path(course.id)
+        pages[path] = r.page("course.md.j2", path, course=course)
+    pages["tien-do.md"] = r.page(
+        "progress.md.j2",
+        "tien-do.md",
+        rows=rows,
+        totals=totals,
+        headline=head,
+        as_of=catalogue.denominators_as_of,
+        source=catalogue.denominators_source,
+    )
+    for page in free_pages:
+        pages[page.path] = page.text
+
+    groups = [g for g in cfg.topic_groups if any(t.group == g.id for t in topics)]
+    nav = [
+        NavItem("Trang chủ", "index.md"),
+        *(
+            [NavItem("Kế hoạch và hướng dẫn", children=tuple(NavItem(None, p.path) for p in free_pages))]
+            if free_pages
+            else []
+        ),
+        NavItem(
+            "Chuyên đề",
+            children=(
+                NavItem(None, "chuyen-de/index.md"),
+                *(
+                    NavItem(
+                        g.name,
+                        children=tuple(
+                            NavItem(None, topic_path(t.id)) for t in topics if t.group == g.id
+                        ),
+                    )
+                    for g in groups
+                ),
+            ),
+        ),
+        NavItem(
+            "Chương trình theo cấp",
+            children=(
+                NavItem(None, "chuong-trinh/index.md"),
+                *(NavItem(None, f"chuong-trinh/{c.level.id}.md") for c in curricula),
+            ),
+        ),
+        NavItem(
+            "Lịch tập huấn",
+            children=(
+                NavItem(None, "lich/index.md"),
+                *(NavItem(None, f"lich/{y.year}.md") for y in years),
+                *(NavItem(None, f"lich/cap-{lv.id}.md") for lv in course_levels),
+            ),
+        ),
+        NavItem("Tiến độ", "tien-do.md"),
+    ]
+    return Rendered(pages, nav)
