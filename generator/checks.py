@@ -33,7 +33,12 @@ def _ids(content: Content, kind: str, records: Iterable[Any]) -> set[str]:
 
 
 def _ref(
-    content: Content, where: Located[Any], loc: tuple[Any, ...], value: str, kind: str, ids: set[str]
+    content: Content,
+    where: Located[Any],
+    loc: tuple[Any, ...],
+    value: str,
+    kind: str,
+    ids: set[str],
 ) -> Iterator[Problem]:
     if value not in ids:
         yield where.problem(
@@ -56,7 +61,10 @@ def check_unique_ids(content: Content) -> Iterator[Problem]:
     if content.config:
         cfg = content.config
         groups.append(
-            ("levels", [Located(lv, cfg.doc, ("levels", i)) for i, lv in enumerate(cfg.record.levels)])
+            (
+                "levels",
+                [Located(lv, cfg.doc, ("levels", i)) for i, lv in enumerate(cfg.record.levels)],
+            )
         )
         groups.append(
             (
@@ -86,7 +94,8 @@ def check_unique_ids(content: Content) -> Iterator[Problem]:
 
 def check_file_names(content: Content) -> Iterator[Problem]:
     """A topic or course file is named after its id, so people can find it."""
-    for item in [*content.topics, *content.courses]:
+    items: list[Located[Any]] = [*content.topics, *content.courses]
+    for item in items:
         name = item.doc.file.rsplit("/", 1)[-1]
         stem = name.rsplit(".", 1)[0]
         if stem != item.record.id:
@@ -116,7 +125,12 @@ def check_config(content: Content) -> Iterator[Problem]:
     levels = _ids(content, "levels", [])
     for i, target in enumerate(cfg.record.targets):
         yield from _ref(
-            content, cfg, ("targets", i, "target_group"), target.target_group, "target_groups", groups
+            content,
+            cfg,
+            ("targets", i, "target_group"),
+            target.target_group,
+            "target_groups",
+            groups,
         )
         for j, level_id in enumerate(target.levels or []):
             yield from _ref(content, cfg, ("targets", i, "levels", j), level_id, "levels", levels)
@@ -143,7 +157,9 @@ def check_topics(content: Content) -> Iterator[Problem]:
                 allowed=listing(group_ids),
             )
         if (topic.group == "local") != (topic.status == "local"):
-            yield item.problem(("status",), "status-group-mismatch", status=topic.status, group=topic.group)
+            yield item.problem(
+                ("status",), "status-group-mismatch", status=topic.status, group=topic.group
+            )
         key = (topic.group, topic.number)
         if key in numbers:
             yield item.problem(
@@ -160,7 +176,7 @@ def check_topics(content: Content) -> Iterator[Problem]:
         for i, audience_id in enumerate(topic.audiences):
             yield from _ref(content, item, ("audiences", i), audience_id, "Audience", audience_ids)
             audience = audiences.get(audience_id)
-            if audience and audience.level not in topic.levels:
+            if audience and audience.level in levels and audience.level not in topic.levels:
                 yield item.problem(
                     ("audiences", i),
                     "audience-level-mismatch",
@@ -176,9 +192,9 @@ def check_framework(content: Content) -> Iterator[Problem]:
         return
     cfg = content.config
     counts = Counter(t.record.group for t in content.topics)
-    invalid_topics = len(content.seen_ids.get("Topic", set())) > len(content.topics)
+    broken = content.invalid.get("Topic", 0) > 0
     for i, group in enumerate(cfg.record.topic_groups):
-        if group.expected is None or invalid_topics:
+        if group.expected is None or broken:
             continue  # a broken topic file is reported on its own; don't guess its group
         if counts[group.id] != group.expected:
             yield cfg.problem(
@@ -196,7 +212,9 @@ def check_audiences(content: Content) -> Iterator[Problem]:
     groups = _ids(content, "target_groups", [])
     for item in content.audiences:
         yield from _ref(content, item, ("level",), item.record.level, "levels", levels)
-        yield from _ref(content, item, ("target_group",), item.record.target_group, "target_groups", groups)
+        yield from _ref(
+            content, item, ("target_group",), item.record.target_group, "target_groups", groups
+        )
 
 
 def check_denominators(content: Content) -> Iterator[Problem]:
@@ -240,28 +258,44 @@ def check_courses(content: Content) -> Iterator[Problem]:
     for item in content.courses:
         course = item.record
         yield from _ref(content, item, ("level",), course.level, "levels", level_ids)
-        if course.end < course.start:
+        dates_ok = course.start <= course.end
+        if not dates_ok:
             yield item.problem(("end",), "end-before-start", start=course.start, end=course.end)
         level = levels.get(course.level)
         if level is not None:
             for field, day in (("start", course.start), ("end", course.end)):
                 if not level.valid_on(day):
                     yield item.problem(
-                        (field,), "level-not-valid", level=level.id, day=day, validity=_validity(level)
+                        (field,),
+                        "level-not-valid",
+                        level=level.id,
+                        day=day,
+                        validity=_validity(level),
                     )
                     break
         if course.status == "held" and course.end > cfg.data_as_of:
             yield item.problem(("status",), "held-in-future", end=course.end, as_of=cfg.data_as_of)
-        yield from _check_sessions(content, item, topic_ids)
+        yield from _check_sessions(content, item, topic_ids, check_dates=dates_ok)
         seen: set[str] = set()
         for i, entry in enumerate(course.audiences):
-            yield from _ref(content, item, ("audiences", i, "audience"), entry.audience, "Audience", audience_ids)
+            yield from _ref(
+                content,
+                item,
+                ("audiences", i, "audience"),
+                entry.audience,
+                "Audience",
+                audience_ids,
+            )
             if entry.audience in seen:
-                yield item.problem(("audiences", i, "audience"), "audience-twice", audience=entry.audience)
+                yield item.problem(
+                    ("audiences", i, "audience"), "audience-twice", audience=entry.audience
+                )
             seen.add(entry.audience)
             audience = audiences.get(entry.audience)
-            if audience and audience.level in levels and not all(
-                levels[audience.level].valid_on(d) for d in (course.start, course.end)
+            if (
+                audience
+                and audience.level in levels
+                and not all(levels[audience.level].valid_on(d) for d in (course.start, course.end))
             ):
                 yield item.problem(
                     ("audiences", i, "audience"),
@@ -270,11 +304,19 @@ def check_courses(content: Content) -> Iterator[Problem]:
                     day=course.start,
                     validity=_validity(levels[audience.level]),
                 )
-            if course.status != "held" and (entry.actual is not None or entry.new_persons is not None):
-                yield item.problem(("audiences", i, "actual"), "actual-not-held", status=course.status)
+            if course.status != "held" and (
+                entry.actual is not None or entry.new_persons is not None
+            ):
+                yield item.problem(
+                    ("audiences", i, "actual"), "actual-not-held", status=course.status
+                )
             if course.status == "held" and entry.actual is None:
                 yield item.problem(("audiences", i), "actual-missing", audience=entry.audience)
-            if entry.new_persons is not None and entry.actual is not None and entry.new_persons > entry.actual:
+            if (
+                entry.new_persons is not None
+                and entry.actual is not None
+                and entry.new_persons > entry.actual
+            ):
                 yield item.problem(
                     ("audiences", i, "new_persons"),
                     "new-exceeds-actual",
@@ -283,12 +325,14 @@ def check_courses(content: Content) -> Iterator[Problem]:
                 )
 
 
-def _check_sessions(content: Content, item: Located[Any], topic_ids: set[str]) -> Iterator[Problem]:
+def _check_sessions(
+    content: Content, item: Located[Any], topic_ids: set[str], *, check_dates: bool
+) -> Iterator[Problem]:
     course = item.record
     slots: dict[tuple[datetime.date, str], int] = {}
     for i, session in enumerate(course.sessions):
         yield from _ref(content, item, ("sessions", i, "topic"), session.topic, "Topic", topic_ids)
-        if not course.start <= session.date <= course.end:
+        if check_dates and not course.start <= session.date <= course.end:
             yield item.problem(
                 ("sessions", i, "date"),
                 "session-outside-course",
@@ -324,7 +368,9 @@ def check_course_rules(content: Content) -> Iterator[Problem]:
             yield item.problem(("sessions",), "course-no-sessions")
             continue
         if course.days < rules.min_days:
-            yield item.problem(("sessions",), "course-too-short", days=course.days, min=rules.min_days)
+            yield item.problem(
+                ("sessions",), "course-too-short", days=course.days, min=rules.min_days
+            )
         practice = sum(1 for s in course.sessions if s.kind in kinds)
         if practice < rules.min_practice_sessions:
             yield item.problem(

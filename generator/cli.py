@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import pipeline, sitebuild
 from .messages import SUMMARY_OK, cli_text
-from .problems import format_github, format_text
+from .problems import Problem, format_github, format_text
 from .project import CONFIG_FILE
 
 
@@ -26,20 +26,30 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="handbook", description="Cẩm nang tập huấn nông thôn mới: kiểm tra và tạo trang web.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="thư mục dự án (mặc định: thư mục hiện tại)")
+    parser = _Parser(
+        prog="handbook", description="Cẩm nang tập huấn nông thôn mới: kiểm tra và tạo trang web."
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="thư mục dự án (mặc định: thư mục hiện tại)"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     validate = sub.add_parser("validate", help="kiểm tra nội dung YAML")
-    validate.add_argument("--format", choices=("text", "github"), default="text", help="định dạng báo cáo lỗi")
+    validate.add_argument(
+        "--format", choices=("text", "github"), default="text", help="định dạng báo cáo lỗi"
+    )
     build = sub.add_parser("build", help="kiểm tra rồi tạo trang web trong site/")
     build.add_argument("--format", choices=("text", "github"), default="text")
-    build.add_argument("--no-strict", action="store_true", help="không coi cảnh báo của MkDocs là lỗi")
+    build.add_argument(
+        "--no-strict", action="store_true", help="không coi cảnh báo của MkDocs là lỗi"
+    )
     serve = sub.add_parser("serve", help="xem trước, tự cập nhật khi YAML thay đổi")
-    serve.add_argument("--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    serve.add_argument(
+        "--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
+    )
     return parser
 
 
-def _report(problems: Sequence[pipeline.Problem], fmt: str) -> None:
+def _report(problems: Sequence[Problem], fmt: str) -> None:
     print(format_github(problems) if fmt == "github" else format_text(problems))
 
 
@@ -56,7 +66,9 @@ def cmd_validate(root: Path, fmt: str) -> int:
         _report(checked.problems, fmt)
         return 1
     c = checked.content
-    print(SUMMARY_OK.format(topics=len(c.topics), audiences=len(c.audiences), courses=len(c.courses)))
+    print(
+        SUMMARY_OK.format(topics=len(c.topics), audiences=len(c.audiences), courses=len(c.courses))
+    )
     return 0
 
 
@@ -88,7 +100,16 @@ def cmd_serve(root: Path, addr: str) -> int:
         return 1
     rendered = pipeline.render(checked.catalogue, checked.content.pages)
     sitebuild.write_sources(root, checked.catalogue, rendered)
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", addr, "-f", str(root / "mkdocs.yml")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-a",
+        addr,
+        "-f",
+        str(root / sitebuild.GENERATED_CONFIG),
+    ]
     server = subprocess.Popen(command, cwd=root)
     print(cli_text("serve-start", addr=addr))
     seen = _snapshot(root)
@@ -118,7 +139,7 @@ def cmd_serve(root: Path, addr: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handbook`` command."""
     args = _parser().parse_args(argv)
-    root: Path = args.root
+    root: Path = args.root.resolve()
     if not _root_ok(root):
         return 2
     if args.command == "validate":

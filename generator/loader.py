@@ -103,7 +103,10 @@ class _Builder:
             result: dict[str, Any] = {}
             first_line: dict[str, int] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                if (
+                    not isinstance(key_node, ScalarNode)
+                    or key_node.tag == "tag:yaml.org,2002:merge"
+                ):
                     raise self.fail(key_node, "yaml-bad-key", key=getattr(key_node, "value", "?"))
                 key = _nfc(str(key_node.value))
                 if key in result:

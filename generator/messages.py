@@ -72,7 +72,7 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     ),
     "wrong-type-text": (
         "Giá trị {value!r} phải là văn bản.",
-        "Đặt giá trị trong dấu ngoặc kép, ví dụ \"...\".",
+        'Đặt giá trị trong dấu ngoặc kép, ví dụ "...".',
     ),
     "wrong-type-int": (
         "Giá trị {value!r} phải là số nguyên.",
@@ -236,7 +236,9 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
 }
 
 # Summary lines printed after a report.
-SUMMARY_OK: Final = "Nội dung hợp lệ: {topics} chuyên đề, {audiences} đối tượng, {courses} khóa học."
+SUMMARY_OK: Final = (
+    "Nội dung hợp lệ: {topics} chuyên đề, {audiences} đối tượng, {courses} khóa học."
+)
 SUMMARY_ERRORS: Final = "{errors} lỗi trong {files} tệp."
 HINT_PREFIX: Final = "gợi ý"
 DID_YOU_MEAN: Final = "Có phải ý bạn là {candidate!r}? "
@@ -244,12 +246,15 @@ DID_YOU_MEAN: Final = "Có phải ý bạn là {candidate!r}? "
 # Command-line messages.
 CLI: Final[dict[str, str]] = {
     "build-ok": "Đã tạo trang web trong {site} ({pages} trang Markdown, {seconds:.1f} giây).",
-    "build-failed-validation": "Chưa tạo trang web vì nội dung có lỗi; trang cũ trong {site} giữ nguyên.",
+    "build-failed-validation": (
+        "Chưa tạo trang web vì nội dung có lỗi; trang cũ trong {site} giữ nguyên."
+    ),
     "build-failed-mkdocs": "MkDocs báo lỗi khi tạo trang web; trang cũ trong {site} giữ nguyên.",
-    "mkdocs-missing": "Không chạy được MkDocs: {detail}. Cài đặt lại bằng: pip install -e .",
     "not-a-project": "Không tìm thấy {name} trong {root}. Chạy lệnh trong thư mục dự án "
     "hoặc dùng --root.",
-    "serve-start": "Đang xem trước tại http://{addr}/ — sửa YAML là trang tự cập nhật (Ctrl+C để dừng).",
+    "serve-start": (
+        "Đang xem trước tại http://{addr}/ — sửa YAML là trang tự cập nhật (Ctrl+C để dừng)."
+    ),
     "serve-rebuilt": "Đã cập nhật {changed} trang sau khi nội dung thay đổi.",
     "serve-invalid": "Nội dung có lỗi, trang xem trước giữ bản trước:",
     "interrupted": "Đã dừng.",

@@ -289,7 +289,9 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
             allowed=listing(allowed, limit=30),
         )
     if kind == "literal_error":
-        allowed = [a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")]
+        allowed = [
+            a.strip("'") for a in str(ctx.get("expected", "")).replace(" or ", ", ").split(", ")
+        ]
         return doc.problem(
             full,
             "wrong-choice",

@@ -70,7 +70,7 @@ def build(root: Path, *, strict: bool = True) -> BuildResult:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)
     rendered = render(checked.catalogue, checked.content.pages)
     sitebuild.write_sources(root, checked.catalogue, rendered)
-    staging = sitebuild.fresh_dir(root / sitebuild.BUILD_DIR / "site-new")
+    staging = sitebuild.fresh_dir(root.resolve() / sitebuild.BUILD_DIR / "site-new")
     result = sitebuild.run_mkdocs(root, checked.catalogue, staging, strict=strict)
     if result.ok:
         sitebuild.publish(root, staging)

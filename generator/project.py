@@ -29,6 +29,7 @@ from .models import (
 from .problems import Problem
 
 CONFIG_FILE = "site_config.yml"
+MKDOCS_FILE = "mkdocs.yml"
 TOPICS_DIR = "topics"
 AUDIENCES_FILE = "content/audiences.yml"
 DENOMINATORS_FILE = "content/denominators.yml"
@@ -79,6 +80,8 @@ class Content:
     # Ids seen in files, even in records that failed validation, so a typo in
     # one record does not also report every reference to it as dangling.
     seen_ids: dict[str, set[str]] = field(default_factory=dict)
+    # How many topic/course files failed to load or validate, by kind.
+    invalid: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -116,7 +119,25 @@ class _Reader:
         if isinstance(data, dict) and isinstance(data.get("id"), str):
             self.content.seen_ids.setdefault(kind, set()).add(data["id"])
 
-    def items(self, doc: Document, key: str, wrapper: type[BaseModel], item: type[M]) -> list[Located[M]]:
+    def named_record(self, path: Path, kind: str, model: type[M]) -> Located[M] | None:
+        """Load a one-record file named after its id.
+
+        The file name counts as a seen id even when the file is broken, so a
+        mistake in one file is not reported again at every reference to it.
+        """
+        self.content.seen_ids.setdefault(kind, set()).add(path.stem)
+        doc = self.document(path)
+        located = None
+        if doc is not None:
+            self.see(kind, doc.data)
+            located = self.record(doc, model)
+        if located is None:
+            self.content.invalid[kind] = self.content.invalid.get(kind, 0) + 1
+        return located
+
+    def items(
+        self, doc: Document, key: str, wrapper: type[BaseModel], item: type[M]
+    ) -> list[Located[M]]:
         """Validate a list file; keep the valid items even if others fail."""
         _, problems = parse(doc, wrapper)
         self.content.problems.extend(problems)
@@ -154,23 +175,20 @@ def load_content(root: Path) -> Content:
     else:
         content.problems.append(Problem.make(CONFIG_FILE, 1, 1, "missing-file", name=CONFIG_FILE))
 
+    if not (root / MKDOCS_FILE).is_file():
+        content.problems.append(Problem.make(MKDOCS_FILE, 1, 1, "missing-file", name=MKDOCS_FILE))
+
     topic_files = _yaml_files(root / TOPICS_DIR)
     if not topic_files:
         content.problems.append(
             Problem.make(TOPICS_DIR, 1, 1, "no-topics", folder=TOPICS_DIR + "/")
         )
     for path in topic_files:
-        doc = reader.document(path)
-        if doc is None:
-            continue
-        reader.see("Topic", doc.data)
-        topic = reader.record(doc, Topic)
+        topic = reader.named_record(path, "Topic", Topic)
         if topic is not None:
             content.topics.append(topic)
 
-    for name, key, wrapper, item in (
-        (AUDIENCES_FILE, "audiences", AudienceFile, Audience),
-    ):
+    for name, key, wrapper, item in ((AUDIENCES_FILE, "audiences", AudienceFile, Audience),):
         path = root / name
         if not path.is_file():
             content.problems.append(Problem.make(name, 1, 1, "missing-file", name=name))
@@ -195,11 +213,7 @@ def load_content(root: Path) -> Content:
         )
 
     for path in _yaml_files(root / COURSES_DIR):
-        doc = reader.document(path)
-        if doc is None:
-            continue
-        reader.see("Course", doc.data)
-        course = reader.record(doc, Course)
+        course = reader.named_record(path, "Course", Course)
         if course is not None:
             content.courses.append(course)
 
@@ -220,9 +234,7 @@ def _read_page(content: Content, path: Path, pages_dir: Path) -> Page | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        content.problems.append(
-            Problem.make(display, line, 1, "file-encoding", position=exc.start)
-        )
+        content.problems.append(Problem.make(display, line, 1, "file-encoding", position=exc.start))
         return None
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
     if not text.strip():

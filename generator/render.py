@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -82,6 +83,11 @@ def vn_percent(value: float | None) -> Markup:
     return Markup(f"{vn_number(round(value, 1))}%")
 
 
+def yaml_string(value: object) -> Markup:
+    """A quoted YAML string for front matter (JSON strings are valid YAML)."""
+    return Markup(json.dumps(_WHITESPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
+
+
 @dataclass(frozen=True)
 class NavItem:
     title: str | None
@@ -116,7 +122,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            date=vn_date, number=vn_number, percent=vn_percent, esc=lambda v: Markup(md_escape(v))
+            date=vn_date, number=vn_number, percent=vn_percent, yaml=yaml_string
         )
         self.env.globals.update(
             m=messages,
@@ -212,7 +218,12 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
     nav = [
         NavItem("Trang chủ", "index.md"),
         *(
-            [NavItem("Kế hoạch và hướng dẫn", children=tuple(NavItem(None, p.path) for p in free_pages))]
+            [
+                NavItem(
+                    "Kế hoạch và hướng dẫn",
+                    children=tuple(NavItem(None, p.path) for p in free_pages),
+                )
+            ]
             if free_pages
             else []
         ),

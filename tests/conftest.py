@@ -1,0 +1,53 @@
+"""Shared test helpers: the fixture projects and a way to edit a copy of one."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+GOLDEN = TESTS / "golden"
+
+IGNORE = shutil.ignore_patterns(
+    "site", "build", ".venv", ".git", "__pycache__", "*.egg-info", ".*cache"
+)
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    """Copy a project's sources (not its build output) to ``dest``.
+
+    A fixture's mkdocs.yml inherits the repository's by a relative path; the
+    copy gets the absolute one so it builds from anywhere.
+    """
+    shutil.copytree(src, dest, ignore=IGNORE)
+    config = dest / "mkdocs.yml"
+    if src != REPO:
+        config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n", encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A fresh copy of the mini fixture project."""
+    return copy_project(MINI, tmp_path / "mini")
+
+
+Edit = Callable[[str, str, str], None]
+
+
+@pytest.fixture
+def edit(mini: Path) -> Edit:
+    """Replace exactly one occurrence of ``old`` by ``new`` in a file of the mini copy."""
+
+    def _edit(rel: str, old: str, new: str) -> None:
+        path = mini / rel
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return _edit

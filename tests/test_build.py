@@ -1,0 +1,141 @@
+"""End to end: the `handbook` command on the sample content and the fixture."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import MINI, REPO, Edit, copy_project
+
+
+def handbook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample content, built once with --strict."""
+    root = copy_project(REPO, tmp_path_factory.mktemp("sample") / "project")
+    result = handbook(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def test_sample_validates() -> None:
+    result = handbook(REPO, "validate")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("Nội dung hợp lệ")
+
+
+def test_sample_site_has_every_page_kind(sample_site: Path) -> None:
+    site = sample_site / "site"
+    for page in [
+        "index.html",
+        "chuyen-de/index.html",
+        "chuyen-de/cd-i-01.html",
+        "chuong-trinh/xa.html",
+        "lich/index.html",
+        "lich/2023.html",
+        "khoa-hoc/kh-2023-t01.html",
+        "tien-do.html",
+        "search/search_index.json",
+    ]:
+        assert (site / page).is_file(), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in home
+    assert "Dữ liệu mẫu" in home  # the sample-data flag shows on every page
+    drafted = (site / "chuyen-de/cd-ii-03.html").read_text(encoding="utf-8")
+    assert "Tiêu đề dự thảo, chưa đối chiếu văn bản gốc" in drafted
+
+
+def test_sample_site_loads_nothing_from_other_hosts(sample_site: Path) -> None:
+    """No web fonts, CDNs or trackers: every src/href is relative or an in-page anchor."""
+    tag = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object)\b[^>]*>")
+    remote = re.compile(r"""(?:src|href|data)=["']?(?:https?:)?//""")
+    offenders = {}
+    for page in (sample_site / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        # the canonical link names the public URL but loads nothing
+        found = [t for t in tag.findall(text) if remote.search(t) and "canonical" not in t]
+        if found:
+            offenders[page.name] = found
+    for css in (sample_site / "site").rglob("*.css"):
+        text = css.read_text(encoding="utf-8")
+        assert not re.search(r"(?:url\(|@import)\s*[\"']?(?:https?:)?//", text), css.name
+    html = (sample_site / "site/index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "unpkg.com" not in html
+    assert not offenders, offenders
+
+
+def test_build_is_deterministic(sample_site: Path, tmp_path: Path) -> None:
+    again = copy_project(REPO, tmp_path / "again")
+    assert handbook(again, "build").returncode == 0
+    assert tree_digest(again / "site") == tree_digest(sample_site / "site")
+
+
+def test_mini_builds_strict(mini: Path) -> None:
+    result = handbook(mini, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Đã tạo trang web" in result.stdout
+
+
+def test_invalid_content_keeps_previous_site(mini: Path, edit: Edit) -> None:
+    assert handbook(mini, "build").returncode == 0
+    before = tree_digest(mini / "site")
+    edit("content/courses/kh-01.yml", "level: tinh", "level: tinhh")
+    result = handbook(mini, "build")
+    assert result.returncode == 1
+    assert "content/courses/kh-01.yml:3:8:" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "trang cũ" in result.stderr
+    assert tree_digest(mini / "site") == before
+
+
+def test_mkdocs_failure_keeps_previous_site(mini: Path) -> None:
+    """A page MkDocs rejects in --strict (a broken link) fails the build, site untouched."""
+    assert handbook(mini, "build").returncode == 0
+    before = tree_digest(mini / "site")
+    page = mini / "content/pages/huong-dan.md"
+    page.write_text("# Hướng dẫn\n\n[liên kết hỏng](khong-co.md)\n", encoding="utf-8")
+    result = handbook(mini, "build")
+    assert result.returncode == 1
+    assert "khong-co.md" in result.stderr
+    assert tree_digest(mini / "site") == before
+
+
+def test_validate_exit_codes_and_github_format(mini: Path, edit: Edit) -> None:
+    assert handbook(mini, "validate").returncode == 0
+    edit("topics/cd-i-01.yml", "duration: 2", "duration: hai")
+    result = handbook(mini, "validate", "--format", "github")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith(
+        "::error file=topics/cd-i-01.yml,line=15,col=11,"
+    )
+    assert result.stdout.splitlines()[-1] == "1 lỗi trong 1 tệp."
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert handbook(MINI, "frobnicate").returncode == 2
+    assert handbook(MINI, "validate", "--format", "xml").returncode == 2
+    missing = handbook(tmp_path, "validate")
+    assert missing.returncode == 2
+    assert "site_config.yml" in missing.stderr
+    assert "Traceback" not in missing.stderr

@@ -1,0 +1,71 @@
+"""The load stage: positions, duplicate keys, dates, encodings, safety limits."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from generator.loader import LoadError, load_file, parse_yaml
+
+
+def test_positions_of_keys_and_values() -> None:
+    doc = parse_yaml("id: a\nsessions:\n  - date: 2023-05-10\n    half: sang\n", "c.yml")
+    assert doc.data["sessions"][0]["date"] == datetime.date(2023, 5, 10)
+    assert doc.marks[("sessions", 0, "half")] == (4, 11)
+    assert doc.key_marks[("sessions", 0, "half")] == (4, 5)
+    # an unknown location falls back to its nearest ancestor
+    assert doc.where(("sessions", 0, "missing")) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line"),
+    [
+        ("a: 1\na: 2\n", "yaml-duplicate-key", 2),
+        ("a: 2023-02-30\n", "yaml-bad-date", 1),
+        ("a: !!python/object/apply:os.system ['ls']\n", "yaml-tag", 1),
+        ("a: !custom x\n", "yaml-tag", 1),
+        ("a: 1\n---\nb: 2\n", "yaml-multiple-documents", 3),
+        ("# only a comment\n", "file-empty", 1),
+        ("", "file-empty", 1),
+        ("a: 'unclosed\n", "yaml-syntax", 2),
+        ("a:\n\t- b\n", "yaml-tab", 2),
+        ("a: &x [1]\nb: *y\n", "yaml-syntax", 2),
+    ],
+)
+def test_load_errors(text: str, code: str, line: int) -> None:
+    with pytest.raises(LoadError) as info:
+        parse_yaml(text, "f.yml")
+    assert (info.value.problem.code, info.value.problem.line) == (code, line)
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]")
+    with pytest.raises(LoadError) as info:
+        parse_yaml("\n".join(lines) + "\n", "bomb.yml")
+    assert info.value.problem.code == "yaml-too-complex"
+
+
+def test_text_is_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "title: Nông thôn mới\n")
+    doc = parse_yaml(decomposed, "t.yml")
+    assert doc.data["title"] == unicodedata.normalize("NFC", "Nông thôn mới")
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "t.yml"
+    path.write_bytes("\ufefftitle: Đảng ủy\r\nnumber: 3\r\n".encode())
+    doc = load_file(path, "t.yml")
+    assert doc.data == {"title": "Đảng ủy", "number": 3}
+
+
+def test_non_utf8_reports_line(tmp_path: Path) -> None:
+    path = tmp_path / "t.yml"
+    path.write_bytes(b"a: 1\nb: " + "Nông".encode("cp1258"))
+    with pytest.raises(LoadError) as info:
+        load_file(path, "t.yml")
+    assert (info.value.problem.code, info.value.problem.line) == ("file-encoding", 2)
