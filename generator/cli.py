@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid content or failed build, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -110,7 +111,8 @@ def cmd_serve(root: Path, addr: str) -> int:
         "-f",
         str(root / sitebuild.GENERATED_CONFIG),
     ]
-    server = subprocess.Popen(command, cwd=root)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen(command, cwd=root, env=env)
     print(cli_text("serve-start", addr=addr))
     seen = _snapshot(root)
     try:

@@ -199,6 +199,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
         path = f"lich/cap-{level.id}.md"
         mine = derive.schedule_by_year([c for c in catalogue.courses if c.level == level.id])
         pages[path] = r.page("schedule_level.md.j2", path, level=level, years=mine)
+    pages["lich/the.md"] = r.page("tags.md.j2", "lich/the.md")
     for course in catalogue.courses:
         path = course_path(course.id)
         pages[path] = r.page("course.md.j2", path, course=course)
@@ -255,6 +256,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
                 NavItem(None, "lich/index.md"),
                 *(NavItem(None, f"lich/{y.year}.md") for y in years),
                 *(NavItem(None, f"lich/cap-{lv.id}.md") for lv in course_levels),
+                NavItem(None, "lich/the.md"),
             ),
         ),
         NavItem("Tiến độ", "tien-do.md"),

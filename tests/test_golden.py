@@ -46,6 +46,7 @@ KINDS = {
     "schedule": "lich/index.md",
     "schedule year": "lich/2023.md",
     "schedule level": "lich/cap-tinh.md",
+    "tags index": "lich/the.md",
     "course (held)": "khoa-hoc/kh-01.md",
     "course (cancelled)": "khoa-hoc/kh-02.md",
     "course (planned)": "khoa-hoc/kh-03.md",
