@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -51,3 +54,29 @@ def edit(mini: Path) -> Edit:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     return _edit
+
+
+def handbook(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(root), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample content, built once with --strict."""
+    root = copy_project(REPO, tmp_path_factory.mktemp("sample") / "project")
+    result = handbook(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
