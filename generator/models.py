@@ -90,6 +90,21 @@ class CourseRules(Record):
     practice_kinds: list[Kind] = Field(min_length=1)
 
 
+ClockTime = Annotated[str, StringConstraints(pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$")]
+
+
+class HalfDayTimes(Record):
+    start: ClockTime
+    end: ClockTime
+
+
+class SessionTimes(Record):
+    """Clock times of the morning and afternoon half-days (for calendars)."""
+
+    sang: HalfDayTimes = HalfDayTimes(start="07:30", end="11:30")
+    chieu: HalfDayTimes = HalfDayTimes(start="13:30", end="17:00")
+
+
 class SiteConfig(Record):
     site_name: Text
     province: Text
@@ -103,6 +118,8 @@ class SiteConfig(Record):
     levels: list[Level] = Field(min_length=1)
     topic_groups: list[TopicGroup] = Field(min_length=1)
     course_rules: CourseRules
+    session_times: SessionTimes = SessionTimes()
+    timezone: Literal["Asia/Ho_Chi_Minh"] = "Asia/Ho_Chi_Minh"
 
 
 # --- topics/*.yml ------------------------------------------------------------
