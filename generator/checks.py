@@ -383,9 +383,21 @@ def check_course_rules(content: Content) -> Iterator[Problem]:
 
 
 def check_pages(content: Content) -> Iterator[Problem]:
-    """Free pages must not take the name of a generated page."""
+    """Free pages must not take the name of a generated page; listed pages exist."""
     from .render import RESERVED_PATHS  # the renderer owns the generated names
 
+    if content.config:
+        existing = {page.path for page in content.pages}
+        for i, name in enumerate(content.config.record.pages):
+            if name not in existing:
+                yield content.config.problem(
+                    ("pages", i),
+                    "unknown-ref",
+                    kind="trang",
+                    value=name,
+                    suggestion=suggest(name, existing),
+                    allowed=listing(existing) or "(chưa có)",
+                )
     for page in content.pages:
         top = page.path.split("/", 1)[0]
         if page.path in RESERVED_PATHS or top in RESERVED_PATHS:

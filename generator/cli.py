@@ -18,9 +18,20 @@ from .messages import SUMMARY_OK, cli_text
 from .problems import Problem, format_github, format_text
 from .project import CONFIG_FILE
 
+_ARGPARSE_VI = (
+    ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+    ("unrecognized arguments: ", "tham số không hợp lệ: "),
+    ("invalid choice: ", "lựa chọn không hợp lệ: "),
+    ("choose from ", "chọn một trong "),
+    ("expected one argument", "cần một giá trị"),
+    ("argument ", "tham số "),
+)
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        for english, vietnamese in _ARGPARSE_VI:
+            message = message.replace(english, vietnamese)
         self.print_usage(sys.stderr)
         print(f"{self.prog}: lỗi: {message}", file=sys.stderr)
         raise SystemExit(2)

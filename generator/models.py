@@ -118,6 +118,9 @@ class SiteConfig(Record):
     levels: list[Level] = Field(min_length=1)
     topic_groups: list[TopicGroup] = Field(min_length=1)
     course_rules: CourseRules
+    # Order of the free pages (content/pages/) in the navigation; pages not
+    # listed follow in file-name order.
+    pages: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$")]] = []
     session_times: SessionTimes = SessionTimes()
     timezone: Literal["Asia/Ho_Chi_Minh"] = "Asia/Ho_Chi_Minh"
 

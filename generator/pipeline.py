@@ -46,7 +46,9 @@ def check(root: Path) -> Checked:
 
 def render(catalogue: Catalogue, pages: list[Page]) -> Rendered:
     """Render all Markdown pages for a valid catalogue."""
-    return render_site(catalogue, pages)
+    rank = {name: i for i, name in enumerate(catalogue.config.pages)}
+    ordered = sorted(pages, key=lambda p: (rank.get(p.path, len(rank)), p.path))
+    return render_site(catalogue, ordered)
 
 
 @dataclass

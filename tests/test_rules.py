@@ -256,6 +256,15 @@ CASES = [
         CONFIG,
         26,
     ),
+    (
+        "unknown page in order",
+        CONFIG,
+        "course_rules:",
+        "pages: [huong-dan.md, hoi-dap.md]\ncourse_rules:",
+        "unknown-ref",
+        CONFIG,
+        49,
+    ),
     # --- plan rules ---
     (
         "course too short",
