@@ -110,8 +110,7 @@ def cmd_serve(root: Path, addr: str) -> int:
     if checked.catalogue is None:
         _report(checked.problems, "text")
         return 1
-    rendered = pipeline.render(checked.catalogue, checked.content.pages)
-    sitebuild.write_sources(root, checked.catalogue, rendered)
+    pipeline.generate(root, checked)
     command = [
         sys.executable,
         "-m",
@@ -138,9 +137,8 @@ def cmd_serve(root: Path, addr: str) -> int:
                 print(cli_text("serve-invalid"))
                 _report(checked.problems, "text")
                 continue
-            rendered = pipeline.render(checked.catalogue, checked.content.pages)
-            result = sitebuild.write_sources(root, checked.catalogue, rendered)
-            print(cli_text("serve-rebuilt", changed=len(result.written) + len(result.removed)))
+            sync = pipeline.generate(root, checked).sync
+            print(cli_text("serve-rebuilt", changed=len(sync.written) + len(sync.removed)))
     except KeyboardInterrupt:
         print(cli_text("interrupted"))
     finally:

@@ -156,6 +156,13 @@ class Topic(Record):
     references: list[Reference] = Field(min_length=1)
     reviewed: datetime.date
 
+    @property
+    def label(self) -> str:
+        """The short name: "Chuyên đề II.3", or "Chuyên đề địa phương 1"."""
+        if self.group == "local":
+            return f"Chuyên đề địa phương {self.number}"
+        return f"Chuyên đề {self.group}.{self.number}"
+
 
 # --- content/audiences.yml ---------------------------------------------------
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from . import checks, sitebuild
 from .derive import Catalogue
+from .downloads import Downloads, render_downloads
+from .postprocess import postprocess
 from .problems import Problem
 from .project import Content, Page, load_content
 from .render import Rendered, render_site
@@ -52,6 +54,24 @@ def render(catalogue: Catalogue, pages: list[Page]) -> Rendered:
 
 
 @dataclass
+class Generated:
+    """What one generation pass wrote to the docs folder."""
+
+    pages: int
+    sync: sitebuild.SyncResult
+    downloads: Downloads
+
+
+def generate(root: Path, checked: Checked) -> Generated:
+    """Render pages and downloads for a valid project and write the docs folder."""
+    assert checked.catalogue is not None
+    rendered = render(checked.catalogue, checked.content.pages)
+    downloads = render_downloads(checked.catalogue, root)
+    sync = sitebuild.write_sources(root, checked.catalogue, rendered, downloads.files)
+    return Generated(len(rendered.pages), sync, downloads)
+
+
+@dataclass
 class BuildResult:
     problems: list[Problem]
     mkdocs_ok: bool
@@ -70,12 +90,10 @@ def build(root: Path, *, strict: bool = True) -> BuildResult:
     checked = check(root)
     if checked.catalogue is None:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)
-    rendered = render(checked.catalogue, checked.content.pages)
-    sitebuild.write_sources(root, checked.catalogue, rendered)
+    generated = generate(root, checked)
     staging = sitebuild.fresh_dir(root.resolve() / sitebuild.BUILD_DIR / "site-new")
     result = sitebuild.run_mkdocs(root, checked.catalogue, staging, strict=strict)
     if result.ok:
+        postprocess(staging)
         sitebuild.publish(root, staging)
-    return BuildResult(
-        [], result.ok, result.output, len(rendered.pages), time.perf_counter() - started
-    )
+    return BuildResult([], result.ok, result.output, generated.pages, time.perf_counter() - started)

@@ -19,13 +19,23 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import derive, messages
+from . import derive, messages, paths
 from .derive import Catalogue
 from .project import Page
 
 # Paths the generator owns; free pages may not use them.
 RESERVED_PATHS = frozenset(
-    {"index.md", "chuyen-de", "chuong-trinh", "lich", "khoa-hoc", "tien-do.md", "assets", "search"}
+    {
+        "index.md",
+        "chuyen-de",
+        "chuong-trinh",
+        "lich",
+        "khoa-hoc",
+        "tien-do.md",
+        "assets",
+        "search",
+        paths.DOWNLOADS_DIR,
+    }
 )
 
 # Characters that start Markdown syntax anywhere in a line ("<" and "&" become
@@ -132,6 +142,7 @@ class Renderer:
             topics_by_id=catalogue.topics_by_id,
             audiences_by_id=catalogue.audiences_by_id,
             topic_groups={g.id: g for g in catalogue.config.topic_groups},
+            paths=paths,
         )
 
     def page(self, template: str, path: str, **context: Any) -> str:
@@ -141,14 +152,6 @@ class Renderer:
 
         text = self.env.get_template(template).render(page_path=path, url=url, **context)
         return text.rstrip("\n") + "\n"
-
-
-def topic_path(topic_id: str) -> str:
-    return f"chuyen-de/{topic_id}.md"
-
-
-def course_path(course_id: str) -> str:
-    return f"khoa-hoc/{course_id}.md"
 
 
 def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
@@ -175,7 +178,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
     )
     pages["chuyen-de/index.md"] = r.page("catalogue.md.j2", "chuyen-de/index.md", topics=topics)
     for topic in topics:
-        path = topic_path(topic.id)
+        path = paths.topic_page(topic.id)
         pages[path] = r.page(
             "topic.md.j2",
             path,
@@ -201,7 +204,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
         pages[path] = r.page("schedule_level.md.j2", path, level=level, years=mine)
     pages["lich/the.md"] = r.page("tags.md.j2", "lich/the.md")
     for course in catalogue.courses:
-        path = course_path(course.id)
+        path = paths.course_page(course.id)
         pages[path] = r.page("course.md.j2", path, course=course)
     pages["tien-do.md"] = r.page(
         "progress.md.j2",
@@ -236,7 +239,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
                     NavItem(
                         g.name,
                         children=tuple(
-                            NavItem(None, topic_path(t.id)) for t in topics if t.group == g.id
+                            NavItem(None, paths.topic_page(t.id)) for t in topics if t.group == g.id
                         ),
                     )
                     for g in groups

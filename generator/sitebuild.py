@@ -60,9 +60,10 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> SyncResult:
     return SyncResult(written, removed)
 
 
-def docs_files(rendered: Rendered) -> dict[str, bytes]:
-    """Every file of the docs folder: rendered pages plus theme assets."""
+def docs_files(rendered: Rendered, downloads: dict[str, bytes]) -> dict[str, bytes]:
+    """Every file of the docs folder: rendered pages, downloads, theme assets."""
     files = {path: text.encode("utf-8") for path, text in rendered.pages.items()}
+    files.update(downloads)
     for asset in sorted(THEME_ASSETS.rglob("*")):
         if asset.is_file():
             files["assets/" + asset.relative_to(THEME_ASSETS).as_posix()] = asset.read_bytes()
@@ -99,9 +100,11 @@ def generated_config(
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def write_sources(root: Path, catalogue: Catalogue, rendered: Rendered) -> SyncResult:
+def write_sources(
+    root: Path, catalogue: Catalogue, rendered: Rendered, downloads: dict[str, bytes]
+) -> SyncResult:
     """Write the docs folder and the generated MkDocs config."""
-    result = sync_tree(root / DOCS_DIR, docs_files(rendered))
+    result = sync_tree(root / DOCS_DIR, docs_files(rendered, downloads))
     config_path = root / GENERATED_CONFIG
     text = generated_config(
         catalogue,

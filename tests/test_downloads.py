@@ -1,0 +1,99 @@
+"""Downloads are linked from their pages, every link resolves, and the cache
+renders again only what a change touched."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator import downloads, paths, pipeline
+
+from .conftest import Edit
+
+HREF = re.compile(r"""(?:href|src)="([^"]+)\"""")
+
+
+def _local_links(page: Path) -> list[str]:
+    links = []
+    for href in HREF.findall(page.read_text(encoding="utf-8")):
+        parts = urlsplit(href)
+        if parts.scheme or href.startswith(("#", "//", "mailto:")) or not parts.path:
+            continue
+        links.append(unquote(parts.path))
+    return links
+
+
+def test_every_local_link_resolves(sample_site: Path) -> None:
+    site = sample_site / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served by the web server for any path, so its links are root-relative
+        for link in _local_links(page):
+            if not (page.parent / link).resolve().exists():
+                broken.append(f"{page.relative_to(site)} → {link}")
+    assert not broken, broken[:20]
+
+
+def test_pages_link_to_their_files(sample_site: Path) -> None:
+    site = sample_site / "site"
+
+    def links(page: str) -> set[str]:
+        base = (site / page).parent
+        return {
+            (base / link).resolve().relative_to(site.resolve()).as_posix()
+            for link in _local_links(site / page)
+        }
+
+    assert {paths.topic_pdf("cd-i-01"), paths.topic_docx("cd-i-01")} <= links(
+        "chuyen-de/cd-i-01.html"
+    )
+    assert paths.curriculum_pdf("xa") in links("chuong-trinh/xa.html")
+    assert paths.course_ics("kh-2023-t02") in links("khoa-hoc/kh-2023-t02.html")
+    progress = links("tien-do.html")
+    assert {paths.table_csv("tien-do"), paths.table_json("tien-do"), paths.WORKBOOK} <= progress
+    assert {paths.HANDBOOK_PDF, paths.OFFLINE_ZIP} <= links("index.html")
+
+
+def test_offline_zip_holds_the_site(sample_site: Path) -> None:
+    site = sample_site / "site"
+    with zipfile.ZipFile(site / paths.OFFLINE_ZIP) as zf:
+        names = set(zf.namelist())
+        assert "cam-nang-ntm/index.html" in names
+        assert "cam-nang-ntm/search/search_index.js" in names
+        assert "cam-nang-ntm/" + paths.topic_pdf("cd-i-01") in names
+        assert not any(n.endswith(".zip") for n in names)
+        assert zf.read("cam-nang-ntm/index.html") == (site / "index.html").read_bytes()
+
+
+def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> None:
+    def run() -> downloads.Downloads:
+        checked = pipeline.check(mini)
+        assert checked.catalogue is not None
+        return downloads.render_downloads(checked.catalogue, mini)
+
+    cold = run()
+    assert cold.reused == [] and paths.topic_pdf("cd-iii-01") in cold.rendered
+    warm = run()
+    assert warm.rendered == [] and warm.files == cold.files
+    edit(
+        "topics/cd-iii-01.yml",
+        "title: Kỹ năng vận động người dân",
+        "title: Kỹ năng vận động nhân dân",
+    )
+    after = run()
+    # the topic's own outline, the curricula it is in (huyen, xa) and the whole handbook
+    assert sorted(after.rendered) == sorted(
+        [
+            paths.topic_pdf("cd-iii-01"),
+            paths.topic_docx("cd-iii-01"),
+            paths.curriculum_pdf("huyen"),
+            paths.curriculum_pdf("xa"),
+            paths.HANDBOOK_PDF,
+        ]
+    )
+    assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]
+    # stale cache entries are pruned, so the cache holds one entry per cached file
+    assert len(list((mini / downloads.CACHE_DIR).glob("*.bin"))) == len(cold.rendered)
