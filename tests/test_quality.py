@@ -15,12 +15,12 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_lint() -> None:
-    result = _run("ruff", "check", "generator", "tests")
+    result = _run("ruff", "check", "generator", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_format() -> None:
-    result = _run("ruff", "format", "--check", "generator", "tests")
+    result = _run("ruff", "format", "--check", "generator", "tests", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,0 +1,235 @@
+"""The built site in a real browser (Debian Chromium driven by Playwright):
+Vietnamese search, text size, high contrast, no requests to other hosts
+(served and from an unzipped offline copy opened by file://), and axe-core.
+
+In CI these tests always run (.ci/run installs Chromium); on a machine without
+Chromium they are skipped with a message saying so.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator import paths
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run the browser tests: install Debian's chromium (see .ci/run)")
+    pytest.skip(
+        f"browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)",
+        allow_module_level=True,
+    )
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(sample_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(sample_site / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _page(browser: object, **context: object) -> object:
+    ctx = browser.new_context(**context)  # type: ignore[attr-defined]
+    return ctx.new_page()
+
+
+def _search(page: object, base: str, query: str) -> list[str]:
+    page.goto(base + "index.html")  # type: ignore[attr-defined]
+    box = page.locator("input[data-md-component=search-query]")  # type: ignore[attr-defined]
+    box.focus()
+    box.fill(query)
+    page.keyboard.press("End")  # type: ignore[attr-defined]
+    page.wait_for_selector(".md-search-result__item", timeout=15000)  # type: ignore[attr-defined]
+    return page.locator(".md-search-result__item > a h1").all_inner_texts()  # type: ignore[attr-defined,no-any-return]
+
+
+@pytest.mark.parametrize(
+    ("queries", "expected"),
+    [
+        (("du lịch nông thôn", "du lich nong thon"), "Phát triển du lịch nông thôn"),
+        (("phòng, chống thiên tai", "phong chong thien tai"), "Phòng, chống thiên tai"),
+        (("giải thích từ ngữ", "giai thich tu ngu"), "Giải thích từ ngữ"),
+        (("giám sát cộng đồng", "giam sat cong dong"), "Quản lý, giám sát công trình"),
+    ],
+)
+def test_search_with_and_without_diacritics(
+    browser: object, server: str, queries: tuple[str, str], expected: str
+) -> None:
+    page = _page(browser, viewport={"width": 1280, "height": 900})
+    accented, plain = queries
+    decomposed = unicodedata.normalize("NFD", accented)
+    tops = [_search(page, server, q)[0] for q in (accented, plain, decomposed)]
+    for query, top in zip((accented, plain, "NFD " + accented), tops, strict=True):
+        assert top.startswith(expected), (query, top)
+
+
+def test_text_size_controls_persist(browser: object, server: str) -> None:
+    page = _page(browser, viewport={"width": 360, "height": 740})
+    page.goto(server + "chuyen-de/cd-i-01.html")  # type: ignore[attr-defined]
+
+    def body_px() -> float:
+        css = page.evaluate(
+            "getComputedStyle(document.querySelector('article.md-typeset')).fontSize"
+        )  # type: ignore[attr-defined]
+        return float(css.removesuffix("px"))
+
+    before = body_px()
+    page.click("[data-handbook-size=up]")  # type: ignore[attr-defined]
+    enlarged = body_px()
+    assert enlarged > before * 1.1
+    page.goto(server + "tien-do.html")  # type: ignore[attr-defined]
+    assert body_px() == pytest.approx(enlarged)
+    page.click("[data-handbook-size=reset]")  # type: ignore[attr-defined]
+    assert body_px() == pytest.approx(before)
+    page.click("[data-handbook-size=down]")  # type: ignore[attr-defined]
+    assert body_px() < before
+
+
+def test_header_fits_a_360px_phone(browser: object, server: str) -> None:
+    page = _page(browser, viewport={"width": 360, "height": 740})
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    overflow = page.evaluate(  # type: ignore[attr-defined]
+        "(() => { const h = document.querySelector('.md-header__inner');"
+        " return h.scrollWidth - h.clientWidth; })()"
+    )
+    assert overflow <= 0
+    for kind in ("down", "reset", "up"):
+        box = page.locator(f"[data-handbook-size={kind}]").bounding_box()  # type: ignore[attr-defined]
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
+
+
+def test_high_contrast(browser: object, server: str) -> None:
+    page = _page(browser, contrast="more")
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")  # type: ignore[attr-defined]
+    assert scheme == "contrast"
+    colour = page.evaluate("getComputedStyle(document.querySelector('article.md-typeset')).color")  # type: ignore[attr-defined]
+    assert colour == "rgb(0, 0, 0)"
+    # chosen by the reader with the palette toggle, it survives navigation
+    page = _page(browser)
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    _choose_scheme(page, "contrast")
+    page.goto(server + "tien-do.html")  # type: ignore[attr-defined]
+    assert _scheme(page) == "contrast"
+
+
+def _scheme(page: object) -> str:
+    return str(page.evaluate("document.body.getAttribute('data-md-color-scheme')"))  # type: ignore[attr-defined]
+
+
+def _choose_scheme(page: object, scheme: str) -> None:
+    """Click the palette toggle until ``scheme`` is active (Material stores the choice)."""
+    for _ in range(4):
+        if _scheme(page) == scheme:
+            return
+        page.locator("form[data-md-component=palette] label:visible").first.click()  # type: ignore[attr-defined]
+    raise AssertionError(f"could not switch to {scheme}")
+
+
+def _requests(page: object) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))  # type: ignore[attr-defined]
+    return seen
+
+
+def test_no_request_leaves_the_local_server(browser: object, server: str) -> None:
+    page = _page(browser)
+    seen = _requests(page)
+    for path in (
+        "index.html",
+        "chuyen-de/cd-ii-02.html",
+        "khoa-hoc/kh-2023-t02.html",
+        "tien-do.html",
+    ):
+        page.goto(server + path)  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    _search(page, server, "nong thon")
+    own = urlsplit(server).netloc
+    foreign = [
+        u for u in seen if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own
+    ]
+    assert seen and not foreign, foreign
+
+
+def test_offline_copy_works_from_file_urls(
+    browser: object, sample_site: Path, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(sample_site / "site" / paths.OFFLINE_ZIP) as zf:
+        zf.extractall(tmp_path)
+    index = tmp_path / "cam-nang-ntm" / "index.html"
+    page = _page(browser, viewport={"width": 1280, "height": 900})
+    seen = _requests(page)
+    top = _search(page, index.as_uri().removesuffix("index.html"), "du lich nong thon")[0]
+    assert top.startswith("Phát triển du lịch nông thôn")
+    page.goto((tmp_path / "cam-nang-ntm" / "chuyen-de" / "cd-i-01.html").as_uri())  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert seen and all(u.startswith(("file:", "data:", "blob:", "about:")) for u in seen), [
+        u for u in seen if not u.startswith(("file:", "data:", "blob:", "about:"))
+    ]
+
+
+AXE_PAGES = [
+    "index.html",
+    "chuyen-de/cd-ii-03.html",
+    "chuong-trinh/xa.html",
+    "khoa-hoc/kh-2023-t02.html",
+    "tien-do.html",
+]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate", "contrast"])
+def test_axe_finds_no_violations(browser: object, server: str, scheme: str) -> None:
+    axe = axe_module.Axe()
+    page = _page(browser, viewport={"width": 1280, "height": 900})
+    page.goto(server + "index.html")  # type: ignore[attr-defined]
+    _choose_scheme(page, scheme)
+    problems = {}
+    for path in AXE_PAGES:
+        page.goto(server + path)  # type: ignore[attr-defined]
+        page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+        assert _scheme(page) == scheme, path
+        results = axe.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]})
+        violations = results.response["violations"]
+        if violations:
+            problems[path] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not problems, problems
