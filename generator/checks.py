@@ -8,13 +8,14 @@ the others, so the office sees every mistake in one report.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import messages
 from .problems import Problem, listing, suggest
-from .project import Content, Located
+from .project import Content, Located, Page
 
 Check = Callable[[Content], Iterator[Problem]]
 
@@ -40,6 +41,8 @@ def _ref(
     kind: str,
     ids: set[str],
 ) -> Iterator[Problem]:
+    if kind in content.unreadable:
+        return  # the file defining these ids is broken and reported on its own
     if value not in ids:
         yield where.problem(
             loc,
@@ -402,6 +405,37 @@ def check_pages(content: Content) -> Iterator[Problem]:
         top = page.path.split("/", 1)[0]
         if page.path in RESERVED_PATHS or top in RESERVED_PATHS:
             yield Problem.make(f"content/pages/{page.path}", 1, 1, "page-outside", name=page.path)
+        yield from _unsafe_html(page)
+
+
+# Markdown pages may use Markdown and plain HTML for layout, but nothing that
+# runs code in the reader's browser.
+_UNSAFE = (
+    (re.compile(r"<\s*(script|iframe|object|embed|form|base|meta)\b", re.I), "thẻ <{0}>"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "thuộc tính sự kiện on...="),
+    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "liên kết {0}:"),
+)
+
+
+def _unsafe_html(page: Page) -> Iterator[Problem]:
+    for number, line in enumerate(page.text.splitlines(), 1):
+        for pattern, what in _UNSAFE:
+            match = pattern.search(line)
+            if match and not (what.startswith("liên kết") and not _in_link(line, match.start())):
+                yield Problem.make(
+                    f"content/pages/{page.path}",
+                    number,
+                    match.start() + 1,
+                    "page-unsafe",
+                    what=what.format(match.group(1).lower() if match.groups() else ""),
+                    at=number,
+                )
+
+
+def _in_link(line: str, position: int) -> bool:
+    """True when a scheme at ``position`` is a link target: after "(", "=", quote or "<"."""
+    before = line[:position].rstrip()
+    return bool(before) and before[-1] in "(=\"'<"
 
 
 CHECKS: tuple[Check, ...] = (

@@ -89,6 +89,8 @@ class _Builder:
         self.constructor = SafeConstructor()
 
     def fail(self, node: Node, code: str, **values: object) -> LoadError:
+        if isinstance(values.get("tag"), str):
+            values["tag"] = str(values["tag"]).replace("tag:yaml.org,2002:", "!!")
         mark = node.start_mark
         return LoadError(Problem.make(self.file, mark.line + 1, mark.column + 1, code, **values))
 

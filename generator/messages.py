@@ -62,6 +62,11 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Không dùng neo và bí danh YAML (& và *); viết nội dung trực tiếp.",
     ),
     # --- shape of a file -----------------------------------------------------
+    "file-not-mapping": (
+        "Tệp phải là một nhóm trường (tên: giá trị), không phải {kind}.",
+        "Mỗi dòng cấp ngoài cùng có dạng 'tên_trường: giá trị', không bắt đầu bằng '- '. "
+        "Xem tệp mẫu cùng loại.",
+    ),
     "missing-field": (
         "Thiếu trường bắt buộc {field!r}.",
         "Thêm dòng '{field}: ...' vào {where}.",
@@ -105,6 +110,19 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     "wrong-id": (
         "Mã {value!r} không đúng quy tắc.",
         "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ 'cd-i-01'.",
+    ),
+    "wrong-url": (
+        "Địa chỉ {value!r} không hợp lệ.",
+        "Viết đầy đủ địa chỉ trang web, bắt đầu bằng https://, ví dụ https://ntm.tinh.gov.vn/.",
+    ),
+    "wrong-page-name": (
+        "Tên trang {value!r} không hợp lệ.",
+        "Ghi tên tệp trong content/pages/, chữ thường không dấu, kết thúc bằng .md, "
+        "ví dụ ke-hoach.md.",
+    ),
+    "wrong-time": (
+        "Giờ {value!r} không hợp lệ.",
+        'Viết giờ theo dạng GIỜ:PHÚT (24 giờ), trong ngoặc kép, ví dụ "07:30".',
     ),
     "too-short": (
         "Danh sách hoặc văn bản {value!r} quá ngắn (cần ít nhất {min}).",
@@ -228,6 +246,15 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     "no-topics": (
         "Thư mục {folder!r} không có chuyên đề nào.",
         "Mỗi chuyên đề là một tệp .yml trong thư mục topics/.",
+    ),
+    "page-unsafe": (
+        "Trang chứa {what} (dòng {at}), có thể chạy mã trên máy người đọc.",
+        "Trang Markdown chỉ dùng văn bản, tiêu đề, danh sách, bảng, liên kết và hình ảnh; "
+        "xóa thẻ <script>, <iframe>, thuộc tính on...= và liên kết javascript:.",
+    ),
+    "file-outside": (
+        "Tệp {name!r} trỏ ra ngoài thư mục dự án.",
+        "Chép nội dung vào thư mục content/pages/ thay vì dùng liên kết tắt (symlink).",
     ),
     "page-outside": (
         "Trang {name!r} có tên trùng với trang do hệ thống tạo.",

@@ -327,11 +327,21 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
             allowed=", ".join(allowed),
         )
     if kind == "string_pattern_mismatch":
-        if loc and loc[-1] == "group":
+        named = [p for p in loc if not isinstance(p, int)]
+        field = named[-1] if named else ""
+        if field == "group":
             return doc.problem(
                 full, "wrong-choice", value=value, suggestion="", allowed="I, II, III, local"
             )
-        return doc.problem(full, "wrong-id", value=value)
+        code = _PATTERN_CODES.get(field, "wrong-id")
+        if named[:1] == ["session_times"]:
+            code = "wrong-time"
+        return doc.problem(full, code, value=_short(value))
+    if not full and kind in ("model_type", "model_attributes_type", "dict_type"):
+        shown = {"list": "danh sách", "str": "văn bản", "int": "số", "float": "số"}
+        return doc.problem(
+            full, "file-not-mapping", kind=shown.get(type(value).__name__, type(value).__name__)
+        )
     simple = {
         "string_type": "wrong-type-text",
         "int_type": "wrong-type-int",
@@ -362,11 +372,26 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
     }
     if kind in bounds:
         code, op, name = bounds[kind]
-        return doc.problem(full, code, value=value, op=op, limit=ctx.get(name))
+        limit = ctx.get(name)
+        if isinstance(limit, float) and limit.is_integer():
+            limit = int(limit)
+        return doc.problem(full, code, value=value, op=op, limit=limit)
     return doc.problem(full, "invalid-value", value=_short(value))
 
 
+_PATTERN_CODES = {"site_url": "wrong-url", "pages": "wrong-page-name"}
+
+
+class _Shown(str):
+    """A value shown in a message as is, without quotes."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def _short(value: Any) -> Any:
+    if value is None:
+        return _Shown("(để trống)")
     if isinstance(value, str) and len(value) > 80:
         return value[:77] + "…"
     if isinstance(value, (dict, list)):

@@ -184,12 +184,30 @@ def _iso(cell: Cell) -> Value:
 # --- CSV and JSON ------------------------------------------------------------
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Value) -> Value:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe.
+
+    >>> csv_cell("=SUM(A1)"), csv_cell("Hà Nội"), csv_cell(-3)
+    ("'=SUM(A1)", 'Hà Nội', -3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence[Value]]) -> bytes:
-    """The table as CSV: UTF-8 with a BOM, comma-separated, CRLF line ends."""
+    """The table as CSV: UTF-8 with a BOM, comma-separated, CRLF line ends.
+
+    Cells are guarded against formula injection (a course title typed as
+    ``=HYPERLINK(...)`` stays text when the office opens the file in Excel).
+    """
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 

@@ -87,6 +87,7 @@ class BuildResult:
 def build(root: Path, *, strict: bool = True) -> BuildResult:
     """Validate, render, run MkDocs and publish ``site/`` only if all succeed."""
     started = time.perf_counter()
+    sitebuild.recover(root)
     checked = check(root)
     if checked.catalogue is None:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)

@@ -82,6 +82,10 @@ class Content:
     seen_ids: dict[str, set[str]] = field(default_factory=dict)
     # How many topic/course files failed to load or validate, by kind.
     invalid: dict[str, int] = field(default_factory=dict)
+    # Kinds of ids whose defining file could not be read at all ("levels",
+    # "target_groups" from the config; "Audience"): references to them are
+    # not checked, since every one would be reported as dangling.
+    unreadable: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
@@ -104,6 +108,9 @@ class _Reader:
     def document(self, path: Path) -> Document | None:
         display = _display(self.root, path)
         self.content.files.append(display)
+        if not _inside(self.root, path):
+            self.content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
+            return None
         try:
             return load_file(path, display)
         except LoadError as exc:
@@ -178,6 +185,13 @@ def load_content(root: Path) -> Content:
     if not (root / MKDOCS_FILE).is_file():
         content.problems.append(Problem.make(MKDOCS_FILE, 1, 1, "missing-file", name=MKDOCS_FILE))
 
+    if content.config is None:
+        # Levels and target groups may still be read from a config with other
+        # mistakes; only a config that gave none makes them unknown.
+        for key in ("levels", "target_groups"):
+            if not content.seen_ids.get(key):
+                content.unreadable.add(key)
+
     topic_files = _yaml_files(root / TOPICS_DIR)
     if not topic_files:
         content.problems.append(
@@ -188,14 +202,22 @@ def load_content(root: Path) -> Content:
         if topic is not None:
             content.topics.append(topic)
 
-    for name, key, wrapper, item in ((AUDIENCES_FILE, "audiences", AudienceFile, Audience),):
-        path = root / name
-        if not path.is_file():
-            content.problems.append(Problem.make(name, 1, 1, "missing-file", name=name))
-            continue
+    path = root / AUDIENCES_FILE
+    if path.is_file():
         doc = reader.document(path)
         if doc is not None:
-            content.audiences = reader.items(doc, key, wrapper, item)
+            content.audiences = reader.items(doc, "audiences", AudienceFile, Audience)
+        if (
+            doc is None
+            or not isinstance(doc.data, dict)
+            or not isinstance(doc.data.get("audiences"), list)
+        ):
+            content.unreadable.add("Audience")
+    else:
+        content.problems.append(
+            Problem.make(AUDIENCES_FILE, 1, 1, "missing-file", name=AUDIENCES_FILE)
+        )
+        content.unreadable.add("Audience")
 
     path = root / DENOMINATORS_FILE
     if path.is_file():
@@ -226,9 +248,17 @@ def load_content(root: Path) -> Content:
     return content
 
 
+def _inside(root: Path, path: Path) -> bool:
+    """False for a file that is (or links to) something outside the project."""
+    return path.resolve().is_relative_to(root.resolve())
+
+
 def _read_page(content: Content, path: Path, pages_dir: Path) -> Page | None:
     display = _display(content.root, path)
     content.files.append(display)
+    if not _inside(content.root, path):
+        content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")

@@ -94,8 +94,16 @@ def vn_percent(value: float | None) -> Markup:
 
 
 def yaml_string(value: object) -> Markup:
-    """A quoted YAML string for front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(_WHITESPACE.sub(" ", str(value)).strip(), ensure_ascii=False))
+    """A quoted YAML string for front matter (JSON strings are valid YAML).
+
+    HTML-escaped too: MkDocs and Material put front-matter titles and tags
+    into the page (<title>, navigation, tag chips) without escaping them.
+
+    >>> str(yaml_string("<b>Đảng ủy</b>"))
+    '"&lt;b&gt;Đảng ủy&lt;/b&gt;"'
+    """
+    text = html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=False)
+    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 @dataclass(frozen=True)
@@ -105,10 +113,11 @@ class NavItem:
     children: tuple[NavItem, ...] = ()
 
     def to_mkdocs(self) -> Any:
-        """The nav entry as MkDocs expects it in YAML."""
+        """The nav entry as MkDocs expects it in YAML (titles HTML-escaped: MkDocs does not)."""
+        title = html.escape(self.title, quote=False) if self.title is not None else None
         if self.children:
-            return {self.title: [c.to_mkdocs() for c in self.children]}
-        return self.path if self.title is None else {self.title: self.path}
+            return {title: [c.to_mkdocs() for c in self.children]}
+        return self.path if title is None else {title: self.path}
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .conftest import MINI, REPO, Edit, copy_project, handbook, tree_digest
 
 
@@ -108,3 +110,50 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert missing.returncode == 2
     assert "site_config.yml" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("stage", ["run_mkdocs", "postprocess", "publish-rename"])
+def test_interrupted_build_keeps_previous_site(
+    mini: Path, stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build stopped at any stage (here: an exception, like Ctrl+C) leaves site/ as it was."""
+    from generator import pipeline, sitebuild
+
+    assert handbook(mini, "build").returncode == 0
+    before = tree_digest(mini / "site")
+    (mini / "content/courses/kh-01.yml").write_text(
+        (mini / "content/courses/kh-01.yml")
+        .read_text(encoding="utf-8")
+        .replace("Lớp cấp tỉnh 2023", "Lớp mới"),
+        encoding="utf-8",
+    )
+
+    def stop(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    if stage == "run_mkdocs":
+        monkeypatch.setattr(sitebuild, "run_mkdocs", stop)
+    elif stage == "postprocess":
+        monkeypatch.setattr(pipeline, "postprocess", stop)
+    else:
+        real_replace = Path.replace
+
+        def fail_second_rename(self: Path, target: Path) -> Path:
+            if self.name == "site-new":
+                raise KeyboardInterrupt
+            return real_replace(self, target)
+
+        monkeypatch.setattr(Path, "replace", fail_second_rename)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build(mini)
+    monkeypatch.undo()
+    assert tree_digest(mini / "site") == before
+
+
+def test_site_moved_aside_by_a_killed_build_is_restored(mini: Path) -> None:
+    assert handbook(mini, "build").returncode == 0
+    before = tree_digest(mini / "site")
+    (mini / "site").replace(mini / "build" / "site-old")  # killed between the two renames
+    (mini / "content/courses/kh-01.yml").write_text("id: [broken\n", encoding="utf-8")
+    assert handbook(mini, "build").returncode == 1
+    assert tree_digest(mini / "site") == before
