@@ -15,7 +15,7 @@ from typing import Any
 
 from . import messages
 from .problems import Problem, listing, suggest
-from .project import Content, Located, Page
+from .project import Content, Located
 
 Check = Callable[[Content], Iterator[Problem]]
 
@@ -405,7 +405,7 @@ def check_pages(content: Content) -> Iterator[Problem]:
         top = page.path.split("/", 1)[0]
         if page.path in RESERVED_PATHS or top in RESERVED_PATHS:
             yield Problem.make(f"content/pages/{page.path}", 1, 1, "page-outside", name=page.path)
-        yield from _unsafe_html(page)
+        yield from _unsafe_html(f"content/pages/{page.path}", page.text)
 
 
 # Markdown pages may use Markdown and plain HTML for layout, but nothing that
@@ -417,13 +417,13 @@ _UNSAFE = (
 )
 
 
-def _unsafe_html(page: Page) -> Iterator[Problem]:
-    for number, line in enumerate(page.text.splitlines(), 1):
+def _unsafe_html(file: str, text: str, first_line: int = 1) -> Iterator[Problem]:
+    for number, line in enumerate(text.splitlines(), first_line):
         for pattern, what in _UNSAFE:
             match = pattern.search(line)
             if match and not (what.startswith("liên kết") and not _in_link(line, match.start())):
                 yield Problem.make(
-                    f"content/pages/{page.path}",
+                    file,
                     number,
                     match.start() + 1,
                     "page-unsafe",
@@ -438,6 +438,16 @@ def _in_link(line: str, position: int) -> bool:
     return bool(before) and before[-1] in "(=\"'<"
 
 
+def check_news(content: Content) -> Iterator[Problem]:
+    """Posts are named after their date and contain nothing that runs code."""
+    for news in content.news:
+        file = f"content/news/{news.slug}.md"
+        day = news.post.date.isoformat()
+        if not news.slug.startswith(day) or not re.fullmatch(r"[0-9a-z-]+", news.slug):
+            yield Problem.make(file, 1, 1, "news-file-name", name=news.slug + ".md", day=day)
+        yield from _unsafe_html(file, news.body, news.body_line)
+
+
 CHECKS: tuple[Check, ...] = (
     check_unique_ids,
     check_file_names,
@@ -449,6 +459,7 @@ CHECKS: tuple[Check, ...] = (
     check_courses,
     check_course_rules,
     check_pages,
+    check_news,
 )
 
 

@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 invalid content or failed build, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import subprocess
 import sys
@@ -13,10 +14,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import pipeline, sitebuild
+from . import pipeline, scaffold, sitebuild
 from .messages import SUMMARY_OK, cli_text
 from .problems import Problem, format_github, format_text
 from .project import CONFIG_FILE
+from .schemas import SCHEMA_DIR, write_schemas
 
 _ARGPARSE_VI = (
     ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
@@ -37,6 +39,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày {text!r} không hợp lệ (dạng 2026-03-17)") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="handbook", description="Cẩm nang tập huấn nông thôn mới: kiểm tra và tạo trang web."
@@ -53,6 +62,23 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=("text", "github"), default="text")
     build.add_argument(
         "--no-strict", action="store_true", help="không coi cảnh báo của MkDocs là lỗi"
+    )
+    build.add_argument(
+        "--builder",
+        choices=sitebuild.BUILDERS,
+        default="mkdocs",
+        help="công cụ tạo trang (mặc định mkdocs; properdocs là bản kế tục của MkDocs)",
+    )
+    schema = sub.add_parser("schema", help="ghi JSON Schema cho các loại tệp YAML (gợi ý khi soạn)")
+    schema.add_argument("--out", type=Path, default=None, help="thư mục ghi (mặc định: schemas/)")
+    new = sub.add_parser("new", help="tạo tệp mới đúng mẫu với mã kế tiếp")
+    new_sub = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    new_topic = new_sub.add_parser("topic", help="chuyên đề mới")
+    new_topic.add_argument("--group", choices=("I", "II", "III", "local"), default="local")
+    new_course = new_sub.add_parser("course", help="khóa học mới")
+    new_course.add_argument("--level", required=True, help="mã cấp, ví dụ xa")
+    new_course.add_argument(
+        "--start", required=True, type=_date, help="ngày bắt đầu, dạng NĂM-THÁNG-NGÀY"
     )
     serve = sub.add_parser("serve", help="xem trước, tự cập nhật khi YAML thay đổi")
     serve.add_argument(
@@ -84,8 +110,8 @@ def cmd_validate(root: Path, fmt: str) -> int:
     return 0
 
 
-def cmd_build(root: Path, fmt: str, strict: bool) -> int:
-    result = pipeline.build(root, strict=strict)
+def cmd_build(root: Path, fmt: str, strict: bool, builder: str = "mkdocs") -> int:
+    result = pipeline.build(root, strict=strict, builder=builder)
     site = root / sitebuild.SITE_DIR
     if result.problems:
         _report(result.problems, fmt)
@@ -147,6 +173,22 @@ def cmd_serve(root: Path, addr: str) -> int:
     return 0
 
 
+def cmd_schema(root: Path, out: Path | None) -> int:
+    for path in write_schemas(out or root / SCHEMA_DIR):
+        print(cli_text("schema-written", path=path))
+    return 0
+
+
+def cmd_new(root: Path, kind: str, group: str, level: str, start: datetime.date | None) -> int:
+    if kind == "topic":
+        path = scaffold.new_topic(root, group)
+    else:
+        assert start is not None
+        path = scaffold.new_course(root, level, start)
+    print(cli_text("new-created", path=path.relative_to(root)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handbook`` command."""
     args = _parser().parse_args(argv)
@@ -156,7 +198,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "validate":
         return cmd_validate(root, args.format)
     if args.command == "build":
-        return cmd_build(root, args.format, not args.no_strict)
+        return cmd_build(root, args.format, not args.no_strict, args.builder)
+    if args.command == "schema":
+        return cmd_schema(root, args.out)
+    if args.command == "new":
+        return cmd_new(
+            root,
+            args.kind,
+            getattr(args, "group", "local"),
+            getattr(args, "level", ""),
+            getattr(args, "start", None),
+        )
     return cmd_serve(root, args.addr)
 
 

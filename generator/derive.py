@@ -255,3 +255,26 @@ def headline(catalogue: Catalogue) -> Headline:
         trainee_turns=sum(a.actual or 0 for c in held for a in c.audiences),
         persons=sum(a.persons for c in held for a in c.audiences),
     )
+
+
+# --- what changed ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    """One line of the "what changed" page."""
+
+    day: datetime.date
+    action: str  # "Thêm mới", "Cập nhật", "Xóa"
+    kind: str  # "Chuyên đề", "Khóa học", "Cài đặt"
+    title: str
+    page: str | None  # the page to link to, when it still exists
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Last-updated dates of topic and course pages, and recent changes."""
+
+    updated: dict[str, datetime.date] = field(default_factory=dict)  # page path -> date
+    changes: list[ChangeItem] = field(default_factory=list)
+    from_git: bool = False

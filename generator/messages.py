@@ -142,7 +142,7 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     ),
     "placeholder": (
         "Trường vẫn còn nội dung mẫu {value!r}.",
-        "Thay nội dung mẫu bằng nội dung thật.",
+        "Thay cả đoạn [CẦN ĐIỀN: …] bằng nội dung thật.",
     ),
     "invalid-value": (
         "Giá trị {value!r} không hợp lệ.",
@@ -247,6 +247,14 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Thư mục {folder!r} không có chuyên đề nào.",
         "Mỗi chuyên đề là một tệp .yml trong thư mục topics/.",
     ),
+    "news-front-matter": (
+        "Bản tin thiếu phần đầu (front matter) giữa hai dòng '---'.",
+        "Mở đầu tệp bằng '---', các dòng 'title: ...' và 'date: NĂM-THÁNG-NGÀY', rồi '---'.",
+    ),
+    "news-file-name": (
+        "Tên tệp bản tin {name!r} không bắt đầu bằng ngày của bản tin ({day}).",
+        "Đặt tên tệp theo dạng {day}-ten-ban-tin.md để bản tin được sắp xếp đúng.",
+    ),
     "page-unsafe": (
         "Trang chứa {what} (dòng {at}), có thể chạy mã trên máy người đọc.",
         "Trang Markdown chỉ dùng văn bản, tiêu đề, danh sách, bảng, liên kết và hình ảnh; "
@@ -285,6 +293,8 @@ CLI: Final[dict[str, str]] = {
     "serve-rebuilt": "Đã cập nhật {changed} trang sau khi nội dung thay đổi.",
     "serve-invalid": "Nội dung có lỗi, trang xem trước giữ bản trước:",
     "interrupted": "Đã dừng.",
+    "schema-written": "Đã ghi {path}",
+    "new-created": "Đã tạo {path}. Điền các chỗ [CẦN ĐIỀN: …] rồi chạy: handbook validate",
 }
 
 # Vocabulary shown to readers.

@@ -232,6 +232,8 @@ class Course(Record):
     sessions: list[Session]
     audiences: list[CourseAudience] = Field(min_length=1)
     note: LongText | None = None
+    # When the course record was last changed, if there is no git history.
+    updated: datetime.date | None = None
 
     @property
     def days(self) -> int:
@@ -251,6 +253,17 @@ class Course(Record):
 
 def _session_order(session: Session) -> tuple[datetime.date, int]:
     return (session.date, 0 if session.half == "sang" else 1)
+
+
+# --- content/news/*.md (front matter) ----------------------------------------
+
+
+class NewsPost(Record):
+    """The front matter of an announcement: what and when."""
+
+    title: Text
+    date: datetime.date
+    summary: LongText | None = None
 
 
 # --- turning pydantic errors into problems -----------------------------------

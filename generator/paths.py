@@ -11,6 +11,13 @@ HANDBOOK_PDF = f"{DOWNLOADS_DIR}/cam-nang-chuyen-de.pdf"
 SCHEDULE_ICS = f"{DOWNLOADS_DIR}/lich-tap-huan.ics"
 WORKBOOK = f"{DOWNLOADS_DIR}/du-lieu/du-lieu-tap-huan.xlsx"
 OFFLINE_ZIP = f"{DOWNLOADS_DIR}/cam-nang-ngoai-tuyen.zip"
+NEWS_INDEX = "tin-tuc/index.md"
+NEWS_FEED = "tin-tuc/feed.xml"
+CHANGES_PAGE = "thay-doi.md"
+
+
+def news_page(slug: str) -> str:
+    return f"tin-tuc/{slug}.md"
 
 
 def topic_page(topic_id: str) -> str:

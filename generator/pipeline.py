@@ -5,16 +5,19 @@ The command line calls these functions; tests call them too.
 
 from __future__ import annotations
 
+import datetime
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import checks, sitebuild
-from .derive import Catalogue
+from . import checks, paths, sitebuild
+from .derive import Catalogue, ChangeItem, Timeline
 from .downloads import Downloads, render_downloads
+from .feeds import atom_feed
+from .history import History, read_history
 from .postprocess import postprocess
 from .problems import Problem
-from .project import Content, Page, load_content
+from .project import CONFIG_FILE, Content, News, Page, load_content
 from .render import Rendered, render_site
 
 
@@ -46,11 +49,55 @@ def check(root: Path) -> Checked:
     return Checked(content, problems, catalogue)
 
 
-def render(catalogue: Catalogue, pages: list[Page]) -> Rendered:
+def timeline(content: Content, history: History) -> Timeline:
+    """Last-updated dates of topic and course pages and recent changes.
+
+    Dates come from git; a course without history falls back to its own
+    ``updated`` field. Changes name the record's current title when it exists.
+    """
+    updated: dict[str, datetime.date] = {}
+    titles: dict[str, tuple[str, str, str | None]] = {}
+    for topic in content.topics:
+        page = paths.topic_page(topic.record.id)
+        titles[topic.doc.file] = ("Chuyên đề", topic.record.title, page)
+        if topic.doc.file in history.last_changed:
+            updated[page] = history.last_changed[topic.doc.file]
+    for course in content.courses:
+        page = paths.course_page(course.record.id)
+        titles[course.doc.file] = ("Khóa học", course.record.title, page)
+        day = history.last_changed.get(course.doc.file) or course.record.updated
+        if day is not None:
+            updated[page] = day
+    actions = {"A": "Thêm mới", "M": "Cập nhật", "D": "Xóa"}
+    changes = []
+    for change in history.changes:
+        kind, title, link = titles.get(change.path, ("", Path(change.path).stem, None))
+        if change.path == CONFIG_FILE:
+            kind, title = "Cài đặt", "Kế hoạch, chỉ tiêu và các cấp (site_config.yml)"
+        elif not kind:
+            kind = "Chuyên đề" if change.path.startswith("topics/") else "Khóa học"
+        changes.append(
+            ChangeItem(
+                change.day,
+                actions.get(change.kind, "Cập nhật"),
+                kind,
+                title,
+                None if change.kind == "D" else link,
+            )
+        )
+    return Timeline(updated, changes, history.available)
+
+
+def render(
+    catalogue: Catalogue,
+    pages: list[Page],
+    news: list[News] | None = None,
+    timeline: Timeline | None = None,
+) -> Rendered:
     """Render all Markdown pages for a valid catalogue."""
     rank = {name: i for i, name in enumerate(catalogue.config.pages)}
     ordered = sorted(pages, key=lambda p: (rank.get(p.path, len(rank)), p.path))
-    return render_site(catalogue, ordered)
+    return render_site(catalogue, ordered, news, timeline)
 
 
 @dataclass
@@ -65,9 +112,14 @@ class Generated:
 def generate(root: Path, checked: Checked) -> Generated:
     """Render pages and downloads for a valid project and write the docs folder."""
     assert checked.catalogue is not None
-    rendered = render(checked.catalogue, checked.content.pages)
+    content = checked.content
+    history = timeline(content, read_history(root))
+    rendered = render(checked.catalogue, content.pages, content.news, history)
     downloads = render_downloads(checked.catalogue, root)
-    sync = sitebuild.write_sources(root, checked.catalogue, rendered, downloads.files)
+    files = dict(downloads.files)
+    if content.news:
+        files[paths.NEWS_FEED] = atom_feed(checked.catalogue, content.news)
+    sync = sitebuild.write_sources(root, checked.catalogue, rendered, files)
     return Generated(len(rendered.pages), sync, downloads)
 
 
@@ -84,7 +136,7 @@ class BuildResult:
         return not self.problems and self.mkdocs_ok
 
 
-def build(root: Path, *, strict: bool = True) -> BuildResult:
+def build(root: Path, *, strict: bool = True, builder: str = "mkdocs") -> BuildResult:
     """Validate, render, run MkDocs and publish ``site/`` only if all succeed."""
     started = time.perf_counter()
     sitebuild.recover(root)
@@ -93,7 +145,7 @@ def build(root: Path, *, strict: bool = True) -> BuildResult:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)
     generated = generate(root, checked)
     staging = sitebuild.fresh_dir(root.resolve() / sitebuild.BUILD_DIR / "site-new")
-    result = sitebuild.run_mkdocs(root, checked.catalogue, staging, strict=strict)
+    result = sitebuild.run_mkdocs(root, checked.catalogue, staging, strict=strict, builder=builder)
     if result.ok:
         postprocess(staging)
         sitebuild.publish(root, staging)

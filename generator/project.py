@@ -15,13 +15,14 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .loader import Document, LoadError, Loc, load_file
+from .loader import Document, LoadError, Loc, load_file, parse_yaml
 from .models import (
     Audience,
     AudienceFile,
     Course,
     Denominator,
     DenominatorFile,
+    NewsPost,
     SiteConfig,
     Topic,
     parse,
@@ -35,6 +36,7 @@ AUDIENCES_FILE = "content/audiences.yml"
 DENOMINATORS_FILE = "content/denominators.yml"
 COURSES_DIR = "content/courses"
 PAGES_DIR = "content/pages"
+NEWS_DIR = "content/news"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,6 +67,16 @@ class Page:
     title: str
 
 
+@dataclass(frozen=True)
+class News:
+    """An announcement: a dated Markdown post with YAML front matter."""
+
+    slug: str  # file name without .md, e.g. "2025-03-01-lop-moi"
+    post: NewsPost
+    body: str
+    body_line: int  # line of the file where the body starts
+
+
 @dataclass
 class Content:
     """Everything loaded from a project, plus the problems found while loading."""
@@ -77,6 +89,7 @@ class Content:
     denominator_file: Located[DenominatorFile] | None = None
     courses: list[Located[Course]] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    news: list[News] = field(default_factory=list)
     # Ids seen in files, even in records that failed validation, so a typo in
     # one record does not also report every reference to it as dangling.
     seen_ids: dict[str, set[str]] = field(default_factory=dict)
@@ -112,10 +125,12 @@ class _Reader:
             self.content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
             return None
         try:
-            return load_file(path, display)
+            doc = load_file(path, display)
         except LoadError as exc:
             self.content.problems.append(exc.problem)
             return None
+        self.content.problems.extend(_placeholders(doc, doc.data, ()))
+        return doc
 
     def record(self, doc: Document, model: type[M], base: Loc = ()) -> Located[M] | None:
         record, problems = parse(doc, model, base)
@@ -239,6 +254,13 @@ def load_content(root: Path) -> Content:
         if course is not None:
             content.courses.append(course)
 
+    news_dir = root / NEWS_DIR
+    if news_dir.is_dir():
+        for path in sorted(news_dir.glob("*.md")):
+            news = _read_news(content, reader, path)
+            if news is not None:
+                content.news.append(news)
+
     pages_dir = root / PAGES_DIR
     if pages_dir.is_dir():
         for path in sorted(pages_dir.rglob("*.md")):
@@ -246,6 +268,47 @@ def load_content(root: Path) -> Content:
             if page is not None:
                 content.pages.append(page)
     return content
+
+
+PLACEHOLDER = "[CẦN ĐIỀN"
+
+
+def _placeholders(doc: Document, data: Any, loc: Loc) -> list[Problem]:
+    """Every value still holding a "[CẦN ĐIỀN: …]" placeholder from `handbook new`."""
+    if isinstance(data, str):
+        return [doc.problem(loc, "placeholder", value=data)] if PLACEHOLDER in data else []
+    items = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data)
+        if isinstance(data, list)
+        else ()
+    )
+    return [p for key, value in items for p in _placeholders(doc, value, (*loc, key))]
+
+
+def _read_news(content: Content, reader: _Reader, path: Path) -> News | None:
+    """Read a post: front matter between '---' lines, then Markdown."""
+    page = _read_page(content, path, path.parent)
+    if page is None:
+        return None
+    lines = page.text.split("\n")
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
+    display = _display(content.root, path)
+    if lines[0].strip() != "---" or end is None:
+        content.problems.append(Problem.make(display, 1, 1, "news-front-matter"))
+        return None
+    # Keep line numbers: the opening '---' becomes an empty line of the YAML.
+    try:
+        doc = parse_yaml("\n" + "\n".join(lines[1:end]) + "\n", display)
+    except LoadError as exc:
+        content.problems.append(exc.problem)
+        return None
+    located = reader.record(doc, NewsPost)
+    if located is None:
+        return None
+    body = "\n".join(lines[end + 1 :]) + "\n"
+    return News(path.stem, located.record, body, end + 2)
 
 
 def _inside(root: Path, path: Path) -> bool:

@@ -20,8 +20,8 @@ import jinja2
 from markupsafe import Markup
 
 from . import derive, messages, paths
-from .derive import Catalogue
-from .project import Page
+from .derive import Catalogue, Timeline
+from .project import News, Page
 
 # Paths the generator owns; free pages may not use them.
 RESERVED_PATHS = frozenset(
@@ -35,6 +35,8 @@ RESERVED_PATHS = frozenset(
         "assets",
         "search",
         paths.DOWNLOADS_DIR,
+        paths.NEWS_INDEX.split("/", 1)[0],
+        paths.CHANGES_PAGE,
     }
 )
 
@@ -163,9 +165,17 @@ class Renderer:
         return text.rstrip("\n") + "\n"
 
 
-def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
+def render_site(
+    catalogue: Catalogue,
+    free_pages: list[Page],
+    news: list[News] | None = None,
+    timeline: Timeline | None = None,
+) -> Rendered:
     """Render every page of the site and its navigation."""
+    news = sorted(news or [], key=lambda n: (n.post.date, n.slug), reverse=True)
+    timeline = timeline or Timeline()
     r = Renderer(catalogue)
+    r.env.globals["updated"] = timeline.updated
     cfg = catalogue.config
     pages: dict[str, str] = {}
     topics = derive.topic_order(catalogue)
@@ -184,6 +194,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
         totals=totals,
         free_pages=free_pages,
         curricula=curricula,
+        news=news[:3],
     )
     pages["chuyen-de/index.md"] = r.page("catalogue.md.j2", "chuyen-de/index.md", topics=topics)
     for topic in topics:
@@ -226,6 +237,12 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
     )
     for page in free_pages:
         pages[page.path] = page.text
+    if news:
+        pages[paths.NEWS_INDEX] = r.page("news_index.md.j2", paths.NEWS_INDEX, news=news)
+        for item in news:
+            path = paths.news_page(item.slug)
+            pages[path] = r.page("news.md.j2", path, item=item) + "\n" + item.body
+    pages[paths.CHANGES_PAGE] = r.page("changes.md.j2", paths.CHANGES_PAGE, timeline=timeline)
 
     groups = [g for g in cfg.topic_groups if any(t.group == g.id for t in topics)]
     nav = [
@@ -272,5 +289,7 @@ def render_site(catalogue: Catalogue, free_pages: list[Page]) -> Rendered:
             ),
         ),
         NavItem("Tiến độ", "tien-do.md"),
+        *([NavItem("Tin tức", paths.NEWS_INDEX)] if news else []),
+        NavItem("Thay đổi gần đây", paths.CHANGES_PAGE),
     ]
     return Rendered(pages, nav)

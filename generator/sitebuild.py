@@ -132,13 +132,22 @@ class MkDocsResult:
     output: str
 
 
-def run_mkdocs(root: Path, catalogue: Catalogue, site_dir: Path, *, strict: bool) -> MkDocsResult:
-    """Run ``mkdocs build`` into ``site_dir``; never touches ``site/``."""
+# Site builders that read the same configuration. ProperDocs is the maintained
+# fork of MkDocs 1.6, so a province is not stranded when MkDocs 1.x ends.
+BUILDERS = ("mkdocs", "properdocs")
+
+
+def run_mkdocs(
+    root: Path, catalogue: Catalogue, site_dir: Path, *, strict: bool, builder: str = "mkdocs"
+) -> MkDocsResult:
+    """Run ``mkdocs build`` (or ProperDocs) into ``site_dir``; never touches ``site/``."""
+    if builder not in BUILDERS:
+        raise ValueError(f"unknown builder {builder!r}")
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(catalogue))
     env["NO_MKDOCS_2_WARNING"] = "1"
     # Not -q: in quiet mode MkDocs does not count warnings, and --strict would pass.
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-d", str(site_dir)]
+    command = [sys.executable, "-m", builder, "build", "--clean", "-d", str(site_dir)]
     command += ["-f", str(root / GENERATED_CONFIG)]
     if strict:
         command.append("--strict")

@@ -22,7 +22,8 @@ import pytest
 
 from generator import paths
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; CI elsewhere may point this at another Chromium.
+CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",

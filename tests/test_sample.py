@@ -107,4 +107,4 @@ def test_two_level_example_rejects_a_district_course(tmp_path: Path) -> None:
         course.read_text(encoding="utf-8").replace("level: xa", "level: huyen"), encoding="utf-8"
     )
     problems = pipeline.check(root).problems
-    assert [(p.code, p.line) for p in problems] == [("unknown-ref", 3)]
+    assert [(p.code, p.line) for p in problems] == [("unknown-ref", 4)]

@@ -1,0 +1,246 @@
+"""Publishing by git push: workflows, editor schemas, scaffolding, news feed,
+last-updated dates from git, and building with ProperDocs."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from generator import cli, paths, pipeline, scaffold, schemas
+from generator.loader import load_file
+
+from .conftest import REPO, copy_project, handbook
+
+SCHEMA_OF = {
+    "site_config.yml": "site_config",
+    "content/audiences.yml": "audiences",
+    "content/denominators.yml": "denominators",
+}
+
+
+def _sample_files() -> list[tuple[Path, str]]:
+    files = [(REPO / name, kind) for name, kind in SCHEMA_OF.items()]
+    files += [(p, "topic") for p in sorted((REPO / "topics").glob("*.yml"))]
+    files += [(p, "course") for p in sorted((REPO / "content/courses").rglob("*.yml"))]
+    return files
+
+
+def _as_json(path: Path) -> Any:
+    data = load_file(path, path.name).data
+    return json.loads(json.dumps(data, default=lambda v: v.isoformat()))
+
+
+def test_committed_schemas_are_current() -> None:
+    for name, text in schemas.schema_files().items():
+        assert (REPO / schemas.SCHEMA_DIR / name).read_text(encoding="utf-8") == text, (
+            f"run `handbook schema`: {name} is out of date"
+        )
+
+
+def test_every_sample_file_matches_its_schema_and_names_it() -> None:
+    validators = {k: jsonschema.Draft202012Validator(schemas.json_schema(k)) for k in schemas.KINDS}
+    for path, kind in _sample_files():
+        errors = list(validators[kind].iter_errors(_as_json(path)))
+        assert not errors, (path, [e.message for e in errors])
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema_path = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert schema_path == (REPO / schemas.SCHEMA_DIR / f"{kind}.schema.json").resolve()
+
+
+def test_schema_rejects_a_broken_file() -> None:
+    validator = jsonschema.Draft202012Validator(schemas.json_schema("topic"))
+    topic = _as_json(REPO / "topics/cd-i-01.yml")
+    broken = dict(topic, tom_tat="x", duration="hai")
+    del broken["title"]
+    messages = " ".join(e.message for e in validator.iter_errors(broken))
+    assert "'title' is a required property" in messages
+    assert "tom_tat" in messages and "'hai' is not of type 'integer'" in messages
+
+
+def test_scaffolded_files_fail_until_filled_in(mini: Path) -> None:
+    assert cli.main(["--root", str(mini), "new", "topic", "--group", "local"]) == 0
+    assert (
+        cli.main(["--root", str(mini), "new", "course", "--level", "xa", "--start", "2025-12-15"])
+        == 0
+    )
+    topic = mini / "topics/cd-dp-02.yml"
+    course = mini / "content/courses/2025/kh-2025-x01.yml"
+    problems = pipeline.check(mini).problems
+    assert {p.file for p in problems if p.code == "placeholder"} == {
+        "topics/cd-dp-02.yml",
+        "content/courses/2025/kh-2025-x01.yml",
+    }
+    fill = {
+        "tên đầy đủ của chuyên đề": "Chuyên đề mới của tỉnh",
+        "mã đối tượng trong content/audiences.yml": "xa-cong-chuc",
+        "mã đối tượng": "xa-bcd",
+        "mã chuyên đề, ví dụ cd-i-01": "cd-dp-02",
+        "số văn bản, ví dụ 263/QĐ-TTg": "263/QĐ-TTg",
+        "ngày văn bản, dạng NĂM-THÁNG-NGÀY": "2022-02-22",
+    }
+    for path in (topic, course):
+        text = path.read_text(encoding="utf-8")
+        for what, value in fill.items():
+            text = text.replace(f'"[CẦN ĐIỀN: {what}]"', value)
+        text = re.sub(r'"\[CẦN ĐIỀN: [^]]*\]"', '"Nội dung đã điền"', text)
+        path.write_text(text, encoding="utf-8")
+    assert pipeline.check(mini).problems == []
+    assert scaffold.next_topic(mini, "local") == ("cd-dp-03", 3)
+    assert scaffold.next_course(mini, "xa", 2025) == "kh-2025-x02"
+
+
+def test_news_feed_is_well_formed_and_lists_the_posts(sample_site: Path) -> None:
+    feed = ET.parse(sample_site / "site" / paths.NEWS_FEED).getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    posts = sorted((REPO / "content/news").glob("*.md"), reverse=True)
+    expected = [
+        yaml.safe_load(p.read_text(encoding="utf-8").split("---")[1])["title"] for p in posts
+    ]
+    assert titles == expected and len(titles) >= 3
+    home = (sample_site / "site/index.html").read_text(encoding="utf-8")
+    assert all(title in home for title in titles[:3])
+
+
+def _git(root: Path, *args: str, day: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="VP", GIT_AUTHOR_EMAIL="vp@example.org")
+    env.update(GIT_COMMITTER_NAME="VP", GIT_COMMITTER_EMAIL="vp@example.org")
+    if day:
+        env.update(
+            GIT_AUTHOR_DATE=f"{day}T09:00:00+07:00", GIT_COMMITTER_DATE=f"{day}T09:00:00+07:00"
+        )
+    subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
+def test_last_updated_dates_come_from_git(mini: Path) -> None:
+    _git(mini, "init", "-q")
+    _git(mini, "add", "-A")
+    _git(mini, "commit", "-q", "-m", "first", day="2024-01-10")
+    course = mini / "content/courses/kh-01.yml"
+    course.write_text(
+        course.read_text(encoding="utf-8").replace("Lớp cấp tỉnh 2023", "Lớp cấp tỉnh 2023 (sửa)"),
+        encoding="utf-8",
+    )
+    _git(mini, "commit", "-q", "-am", "second", day="2024-03-05")
+    checked = pipeline.check(mini)
+    pipeline.generate(mini, checked)
+    docs = mini / "build/docs"
+    assert "Cập nhật lần cuối: 05/03/2024" in (docs / "khoa-hoc/kh-01.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Cập nhật lần cuối: 10/01/2024" in (docs / "khoa-hoc/kh-03.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Cập nhật lần cuối: 10/01/2024" in (docs / "chuyen-de/cd-i-01.md").read_text(
+        encoding="utf-8"
+    )
+    changes = (docs / paths.CHANGES_PAGE).read_text(encoding="utf-8")
+    assert changes.index("05/03/2024") < changes.index("10/01/2024")
+    assert "Lớp cấp tỉnh 2023 (sửa)" in changes and "Cập nhật" in changes
+
+
+def test_without_git_pages_fall_back_to_their_own_dates(mini: Path) -> None:
+    course = mini / "content/courses/kh-01.yml"
+    course.write_text(
+        course.read_text(encoding="utf-8") + "updated: 2023-03-20\n", encoding="utf-8"
+    )
+    checked = pipeline.check(mini)
+    pipeline.generate(mini, checked)
+    assert "Cập nhật lần cuối: 20/03/2023" in (mini / "build/docs/khoa-hoc/kh-01.md").read_text(
+        encoding="utf-8"
+    )
+    assert "Chưa có lịch sử thay đổi" in (mini / "build/docs" / paths.CHANGES_PAGE).read_text(
+        encoding="utf-8"
+    )
+
+
+def _workflow_commands() -> list[str]:
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    return [
+        line
+        for s in steps
+        if "run" in s
+        for line in s["run"].splitlines()
+        if line.startswith("handbook")
+    ]
+
+
+def test_workflows_have_the_steps(tmp_path: Path) -> None:
+    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads "on" as True
+    assert {"pull_request", "push"} <= set(triggers)
+    check = workflow["jobs"]["check"]["steps"]
+    assert check[0]["with"]["fetch-depth"] == 0
+    assert _workflow_commands() == ["handbook validate --format github", "handbook build"]
+    assert any(s.get("run") == "python -m pytest" for s in check)
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["needs"] == "check" and "default_branch" in deploy["if"]
+    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["check"]["script"] == ["handbook validate", "handbook build", "python -m pytest"]
+    assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"][0]["entry"] == "handbook validate"
+
+
+def test_the_workflow_commands_work(tmp_path: Path) -> None:
+    """Run the workflow's own handbook commands on a copy of the repository."""
+    root = copy_project(REPO, tmp_path / "repo")
+    bin_dir = Path(sys.executable).parent
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    for command in _workflow_commands():
+        result = subprocess.run(
+            shlex.split(command), cwd=root, env=env, capture_output=True, text=True, check=False
+        )
+        assert result.returncode == 0, (command, result.stdout, result.stderr)
+    assert (root / "site/index.html").is_file()
+
+
+def test_properdocs_builds_the_same_site(sample_site: Path, tmp_path: Path) -> None:
+    root = copy_project(REPO, tmp_path / "proper")
+    result = handbook(root, "build", "--builder", "properdocs")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def files(site: Path) -> set[str]:
+        return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+    assert files(root / "site") == files(sample_site / "site")
+    html = (root / "site/index.html").read_text(encoding="utf-8")
+    assert "ProperDocs" in html
+
+
+def test_news_post_rules(mini: Path) -> None:
+    news = mini / "content/news"
+    news.mkdir(parents=True)
+    (news / "2025-01-05-tin.md").write_text(
+        "---\ntitle: Tin\ndate: 2025-01-06\n---\n\nNội dung.\n", encoding="utf-8"
+    )
+    (news / "2025-02-01-khong-co-dau.md").write_text("Không có phần đầu.\n", encoding="utf-8")
+    (news / "2025-03-01-mo.md").write_text(
+        "---\ntitle: Tin\ndate: 2025-03-01\n---\n\n<script>x()</script>\n", encoding="utf-8"
+    )
+    found = sorted((p.file, p.line, p.code) for p in pipeline.check(mini).problems)
+    assert found == [
+        ("content/news/2025-01-05-tin.md", 1, "news-file-name"),
+        ("content/news/2025-02-01-khong-co-dau.md", 1, "news-front-matter"),
+        ("content/news/2025-03-01-mo.md", 6, "page-unsafe"),
+    ]
+
+
+@pytest.mark.parametrize("kind", sorted(schemas.KINDS))
+def test_each_schema_is_valid(kind: str) -> None:
+    jsonschema.Draft202012Validator.check_schema(schemas.json_schema(kind))
