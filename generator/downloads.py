@@ -129,9 +129,19 @@ def render_downloads(catalogue: Catalogue, root: Path | None) -> Downloads:
         partial(outlines.handbook_pdf, catalogue),
     )
 
-    # Calendars and tables are cheap: rendered every time, no cache needed.
+    # A course's calendar depends on the course, the config and its topics'
+    # labels and titles; cached too, since a province has thousands of courses.
+    calendar_code = _code_hash(calendars)
+    topics = catalogue.topics_by_id
     for course in catalogue.courses:
-        files[paths.course_ics(course.id)] = calendars.course_calendar(course, catalogue)
+        path = paths.course_ics(course.id)
+        shown = [topics[t] for t in course.topic_ids if t in topics]
+        files[path] = cache.get(
+            path,
+            _key("course-ics", calendar_code, [course, config, *shown]),
+            partial(calendars.course_calendar, course, catalogue),
+        )
+    # The whole schedule and the tables depend on everything: always rendered.
     files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue)
     for name, table in TABLES.items():
         headers, rows = table(catalogue)

@@ -84,7 +84,8 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
         "title: Kỹ năng vận động nhân dân",
     )
     after = run()
-    # the topic's own outline, the curricula it is in (huyen, xa) and the whole handbook
+    # the topic's own outline, the curricula it is in (huyen, xa), the whole
+    # handbook, and the calendar of the one course that teaches it (kh-03)
     assert sorted(after.rendered) == sorted(
         [
             paths.topic_pdf("cd-iii-01"),
@@ -92,6 +93,7 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
             paths.curriculum_pdf("huyen"),
             paths.curriculum_pdf("xa"),
             paths.HANDBOOK_PDF,
+            paths.course_ics("kh-03"),
         ]
     )
     assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]
