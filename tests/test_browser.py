@@ -234,3 +234,32 @@ def test_axe_finds_no_violations(browser: object, server: str, scheme: str) -> N
         if violations:
             problems[path] = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     assert not problems, problems
+
+
+def test_wide_tables_scroll_inside_the_page_on_phones(browser: object, server: str) -> None:
+    page = _page(browser, viewport={"width": 360, "height": 740})
+    for path in ("khoa-hoc/kh-2023-t02.html", "tien-do.html", "chuong-trinh/xa.html"):
+        page.goto(server + path)  # type: ignore[attr-defined]
+        page_overflow = page.evaluate(  # type: ignore[attr-defined]
+            "document.scrollingElement.scrollWidth - window.innerWidth"
+        )
+        assert page_overflow <= 0, path
+        wrappers = page.evaluate(  # type: ignore[attr-defined]
+            "[...document.querySelectorAll('article .md-typeset__scrollwrap')]"
+            ".map(w => getComputedStyle(w).overflowX)"
+        )
+        assert wrappers and set(wrappers) == {"auto"}, (path, wrappers)
+
+
+def test_print_stylesheet_keeps_only_the_content(browser: object, server: str) -> None:
+    page = _page(browser)
+    for path in ("chuyen-de/cd-ii-03.html", "chuong-trinh/xa.html"):
+        page.goto(server + path)  # type: ignore[attr-defined]
+        page.emulate_media(media="print")  # type: ignore[attr-defined]
+        hidden = page.evaluate(  # type: ignore[attr-defined]
+            "['.md-header', '.md-sidebar--primary', '.md-footer', '.handbook-sizes']"
+            ".map(s => document.querySelector(s))"
+            ".map(e => !e || getComputedStyle(e).display === 'none')"
+        )
+        assert all(hidden), (path, hidden)
+        assert page.locator("article h1").is_visible()  # type: ignore[attr-defined]

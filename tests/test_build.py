@@ -33,6 +33,8 @@ def test_sample_site_has_every_page_kind(sample_site: Path) -> None:
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in home
     assert "Dữ liệu mẫu" in home  # the sample-data flag shows on every page
+    # Vietnamese headings get readable ASCII anchors: "Đối tượng" -> #doi-tuong
+    assert 'id="doi-tuong"' in (site / "chuyen-de/cd-i-01.html").read_text(encoding="utf-8")
     drafted = (site / "chuyen-de/cd-ii-03.html").read_text(encoding="utf-8")
     assert "Tiêu đề dự thảo, chưa đối chiếu văn bản gốc" in drafted
 
