@@ -159,3 +159,17 @@ def test_site_moved_aside_by_a_killed_build_is_restored(mini: Path) -> None:
     (mini / "content/courses/kh-01.yml").write_text("id: [broken\n", encoding="utf-8")
     assert handbook(mini, "build").returncode == 1
     assert tree_digest(mini / "site") == before
+
+
+def test_search_index_leaves_out_course_and_schedule_pages(sample_site: Path) -> None:
+    """The index a phone downloads must not grow with the number of courses."""
+    import json
+
+    index = json.loads((sample_site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith("khoa-hoc/") for loc in locations)
+    assert not any(
+        loc.startswith("lich/") and loc not in ("lich/index.html", "lich/the.html")
+        for loc in locations
+    )
+    assert "chuyen-de/cd-i-01.html" in locations
