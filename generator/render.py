@@ -9,6 +9,7 @@ plus the navigation MkDocs needs; nothing is written here.
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 import json
 import posixpath
@@ -48,17 +49,28 @@ _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=65536)
+def _escape_text(text: str) -> str:
+    text = _WHITESPACE.sub(" ", text).strip()
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_ORDERED.sub(r"\1\\\2", text)
+
+
 def md_escape(value: object) -> str:
     """Escape text so Markdown and HTML show it literally, on one line.
 
     >>> md_escape("<b>a|b</b> *x* 125/KH-BCĐ")
     '&lt;b&gt;a\\\\|b&lt;/b&gt; \\\\*x\\\\* 125/KH-BCĐ'
     """
-    text = _WHITESPACE.sub(" ", str(value)).strip()
-    text = html.escape(text, quote=False)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _MD_LINE_START.sub(r"\\\1", text)
-    return _MD_ORDERED.sub(r"\1\\\2", text)
+    # Names, places and labels repeat across thousands of pages: cached.
+    return _escape_text(str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def _finalize(value: Any) -> Markup:
@@ -157,9 +169,10 @@ class Renderer:
         )
 
     def page(self, template: str, path: str, **context: Any) -> str:
+        folder = posixpath.dirname(path) or "."
+
         def url(target: str, anchor: str = "") -> Markup:
-            rel = posixpath.relpath(target, posixpath.dirname(path) or ".")
-            return Markup(rel + (f"#{anchor}" if anchor else ""))
+            return Markup(_relative(target, folder) + (f"#{anchor}" if anchor else ""))
 
         text = self.env.get_template(template).render(page_path=path, url=url, **context)
         return text.rstrip("\n") + "\n"
