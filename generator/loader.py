@@ -27,6 +27,7 @@ MAX_NODES = 200_000
 
 Loc = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
 _SAFE_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -78,7 +79,9 @@ class LoadError(Exception):
 
 
 def _nfc(value: Any) -> Any:
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 class _Builder:
@@ -127,6 +130,8 @@ class _Builder:
                 raise self.fail(node, "yaml-tag", tag=node.tag)
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if node.tag == _STR:  # most values: no constructor needed
+            return _nfc(node.value)
         if node.tag not in _SAFE_TAGS:
             raise self.fail(node, "yaml-tag", tag=node.tag)
         try:
