@@ -221,12 +221,13 @@ def audiences_by_level(catalogue: Catalogue, topic: Topic) -> list[tuple[Level, 
     ]
 
 
-def courses_using_topic(catalogue: Catalogue, topic_id: str) -> list[Course]:
-    """Courses with at least one session on the topic, in date order."""
-    return sorted(
-        (c for c in catalogue.courses if any(s.topic == topic_id for s in c.sessions)),
-        key=course_order,
-    )
+def courses_by_topic(catalogue: Catalogue) -> dict[str, list[Course]]:
+    """Courses with at least one session on each topic, in date order (one pass)."""
+    found: dict[str, list[Course]] = defaultdict(list)
+    for course in sorted(catalogue.courses, key=course_order):
+        for topic_id in course.topic_ids:
+            found[topic_id].append(course)
+    return found
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,9 @@ class Renderer:
             audiences_by_id=catalogue.audiences_by_id,
             topic_groups={g.id: g for g in catalogue.config.topic_groups},
             paths=paths,
+            # A topic page lists this many of its latest courses, so its size
+            # (and the search index) does not grow with the schedule.
+            recent_courses=10,
         )
 
     def page(self, template: str, path: str, **context: Any) -> str:
@@ -192,6 +195,7 @@ def render_site(
     cfg = catalogue.config
     pages: dict[str, str] = {}
     topics = derive.topic_order(catalogue)
+    by_topic = derive.courses_by_topic(catalogue)
     rows = derive.progress_by_level(catalogue)
     totals = derive.progress_totals(rows, catalogue)
     years = derive.schedule_by_year(catalogue.courses)
@@ -217,7 +221,7 @@ def render_site(
             path,
             topic=topic,
             served=derive.audiences_by_level(catalogue, topic),
-            courses=derive.courses_using_topic(catalogue, topic.id),
+            courses=by_topic.get(topic.id, []),
         )
     pages["chuong-trinh/index.md"] = r.page(
         "curricula.md.j2", "chuong-trinh/index.md", curricula=curricula
