@@ -1,0 +1,53 @@
+"""The benchmark still runs: its smallest scale, end to end, with every figure present."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import REPO
+
+STAGES = ("load", "validate", "render", "downloads", "write", "mkdocs", "postprocess")
+
+
+def test_benchmark_sample_scale(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    command = [sys.executable, str(REPO / "benchmarks" / "run.py"), "--scales", "sample"]
+    command += ["--repeat", "1", "--json", str(out)]
+    proc = subprocess.run(
+        command,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "load (project.load_content)" in proc.stdout  # the table was printed
+
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["machine"]["nproc"] >= 1
+    (result,) = report["scales"]
+    assert result["scale"] == "sample"
+    assert result["courses"] > 0 and result["topics"] > 0
+    for stage in STAGES:
+        figures = result["stages"][stage]
+        assert figures["seconds"] > 0, stage
+        assert figures["peak_bytes"] > 0, stage
+    assert result["markdown_pages"] > 0
+    assert result["site"]["html_pages"] >= result["markdown_pages"]
+    assert result["site"]["bytes"] > 0
+    assert result["site"]["search_index_bytes"] > result["site"]["search_index_gzip_bytes"] > 0
+    for key in ("cold_build_seconds", "rebuild_seconds", "bare_mkdocs_seconds"):
+        assert result[key] > 0, key
+    assert result["rebuild_ratio"] > 0
+    assert result["pre_mkdocs_percent_of_bare"] > 0
+    assert result["total_ratio_to_bare"] > 1
+    assert result["peak_memory_bytes"] > 0
+    assert set(report["targets"]) >= {
+        "pre_mkdocs_under_10_percent_of_bare_mkdocs",
+        "one_file_rebuild_under_half_of_cold_build_on_sample",
+        "peak_memory_under_1_GiB_at_largest_scale",
+    }
