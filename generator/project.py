@@ -100,7 +100,6 @@ class Content:
     # not checked, since every one would be reported as dangling.
     unreadable: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
 
 
 def _display(root: Path, path: Path) -> str:
@@ -120,7 +119,6 @@ class _Reader:
 
     def document(self, path: Path) -> Document | None:
         display = _display(self.root, path)
-        self.content.files.append(display)
         if not _inside(self.root, path):
             self.content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
             return None
@@ -318,7 +316,6 @@ def _inside(root: Path, path: Path) -> bool:
 
 def _read_page(content: Content, path: Path, pages_dir: Path) -> Page | None:
     display = _display(content.root, path)
-    content.files.append(display)
     if not _inside(content.root, path):
         content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
         return None
