@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import messages
+from .pages import unsafe_html
 from .problems import Problem, listing, suggest
 from .project import Content, Located
 
@@ -404,48 +405,17 @@ def check_pages(content: Content) -> Iterator[Problem]:
     for page in content.pages:
         top = page.path.split("/", 1)[0]
         if page.path in RESERVED_PATHS or top in RESERVED_PATHS:
-            yield Problem.make(f"content/pages/{page.path}", 1, 1, "page-outside", name=page.path)
-        yield from _unsafe_html(f"content/pages/{page.path}", page.text)
-
-
-# Markdown pages may use Markdown and plain HTML for layout, but nothing that
-# runs code in the reader's browser.
-_UNSAFE = (
-    (re.compile(r"<\s*(script|iframe|object|embed|form|base|meta)\b", re.I), "thẻ <{0}>"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "thuộc tính sự kiện on...="),
-    (re.compile(r"(javascript|vbscript|data)\s*:", re.I), "liên kết {0}:"),
-)
-
-
-def _unsafe_html(file: str, text: str, first_line: int = 1) -> Iterator[Problem]:
-    for number, line in enumerate(text.splitlines(), first_line):
-        for pattern, what in _UNSAFE:
-            match = pattern.search(line)
-            if match and not (what.startswith("liên kết") and not _in_link(line, match.start())):
-                yield Problem.make(
-                    file,
-                    number,
-                    match.start() + 1,
-                    "page-unsafe",
-                    what=what.format(match.group(1).lower() if match.groups() else ""),
-                    at=number,
-                )
-
-
-def _in_link(line: str, position: int) -> bool:
-    """True when a scheme at ``position`` is a link target: after "(", "=", quote or "<"."""
-    before = line[:position].rstrip()
-    return bool(before) and before[-1] in "(=\"'<"
+            yield Problem.make(page.source, 1, 1, "page-outside", name=page.path)
+        yield from unsafe_html(page.source, page.body, page.body_line, page.html)
 
 
 def check_news(content: Content) -> Iterator[Problem]:
     """Posts are named after their date and contain nothing that runs code."""
     for news in content.news:
-        file = f"content/news/{news.slug}.md"
         day = news.post.date.isoformat()
         if not news.slug.startswith(day) or not re.fullmatch(r"[0-9a-z-]+", news.slug):
-            yield Problem.make(file, 1, 1, "news-file-name", name=news.slug + ".md", day=day)
-        yield from _unsafe_html(file, news.body, news.body_line)
+            yield Problem.make(news.source, 1, 1, "news-file-name", name=news.slug + ".md", day=day)
+        yield from unsafe_html(news.source, news.body, news.body_line, news.html)
 
 
 CHECKS: tuple[Check, ...] = (

@@ -111,15 +111,30 @@ def cmd_validate(root: Path, fmt: str) -> int:
 
 
 def cmd_build(root: Path, fmt: str, strict: bool, builder: str = "mkdocs") -> int:
-    result = pipeline.build(root, strict=strict, builder=builder)
+    def waiting() -> None:
+        print(cli_text("build-waiting"), file=sys.stderr, flush=True)
+
+    result = pipeline.build(root, strict=strict, builder=builder, on_wait=waiting)
     site = root / sitebuild.SITE_DIR
+    if result.busy:
+        print(cli_text("build-busy", site=site), file=sys.stderr)
+        return 1
     if result.problems:
         _report(result.problems, fmt)
-        print(cli_text("build-failed-validation", site=site), file=sys.stderr)
+        if result.mkdocs_output:
+            print(result.mkdocs_output, file=sys.stderr)
+        # Problems before any page was written come from validation; after, from MkDocs.
+        key = "build-failed-mkdocs" if result.pages else "build-failed-validation"
+        print(cli_text(key, site=site), file=sys.stderr)
         return 1
     if not result.mkdocs_ok:
         print(result.mkdocs_output, file=sys.stderr)
         print(cli_text("build-failed-mkdocs", site=site), file=sys.stderr)
+        return 1
+    if result.breaches:
+        for breach in result.breaches:
+            print(cli_text("audit-breach", page=breach.page, what=breach.what), file=sys.stderr)
+        print(cli_text("build-failed-audit", site=site), file=sys.stderr)
         return 1
     print(cli_text("build-ok", site=site, pages=result.pages, seconds=result.seconds))
     return 0

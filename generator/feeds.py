@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 from . import paths
 from .derive import Catalogue
-from .project import News
+from .pages import News
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -28,10 +28,68 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Tệp rỗng, không có nội dung.",
         "Điền nội dung theo mẫu hoặc xóa tệp nếu không dùng đến.",
     ),
+    "file-not-regular": (
+        "{name!r} là {kind}, không phải tệp nội dung.",
+        "Đổi tên hoặc chuyển {kind} này ra khỏi thư mục nội dung.",
+    ),
+    "file-broken-link": (
+        "{name!r} là liên kết tắt (symlink) hỏng hoặc trỏ vòng.",
+        "Xóa liên kết tắt và chép tệp thật vào chỗ này.",
+    ),
+    "file-unreadable": (
+        "Không đọc được tệp {name!r} (không có quyền đọc hoặc lỗi đĩa).",
+        "Kiểm tra quyền đọc của tệp (chmod, hoặc Thuộc tính › Bảo mật trên Windows).",
+    ),
+    "text-control-char": (
+        "Có ký tự điều khiển {char} không hiển thị được.",
+        "Xóa ký tự này (thường do dán từ phần mềm khác); gõ lại đoạn văn bản nếu cần.",
+    ),
+    "text-multiline": (
+        "Giá trị {value!r} phải nằm trên một dòng.",
+        "Viết trên một dòng; nếu cần xuống dòng trong tệp, dùng dạng '>-' để các dòng "
+        "được nối lại thành một.",
+    ),
     "yaml-syntax": (
         "Lỗi cú pháp YAML: {detail}.",
         "Kiểm tra thụt lề (chỉ dùng dấu cách, không dùng Tab), dấu hai chấm sau tên trường "
         "và dấu ngoặc kép đóng mở đủ cặp.",
+    ),
+    "yaml-colon-space": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Viết 'tên: giá trị' với một dấu cách sau dấu hai chấm, ví dụ 'start: 2026-03-17'.",
+    ),
+    "yaml-colon-in-value": (
+        "Lỗi cú pháp YAML: {detail}.",
+        'Giá trị có chứa ": " phải đặt trong dấu ngoặc kép, ví dụ title: "Lớp 1: Tổng quan"; '
+        "nếu không, kiểm tra thụt lề của dòng này.",
+    ),
+    "yaml-unclosed-quote": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Dấu ngoặc kép (hoặc ngoặc đơn) mở ở đây phải được đóng ở cuối giá trị.",
+    ),
+    "yaml-indent": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Các trường cùng cấp phải thẳng cột; mỗi cấp lùi vào 2 dấu cách.",
+    ),
+    "yaml-flow": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Đóng ngoặc trên cùng dòng, ví dụ 'levels: [tinh, xa]', và ngăn các phần tử bằng dấu phẩy.",
+    ),
+    "yaml-escape": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Trong ngoặc kép, dấu '\\' phải viết hai lần; hoặc dùng ngoặc đơn '...'.",
+    ),
+    "yaml-special-start": (
+        "Lỗi cú pháp YAML: {detail}.",
+        'Đặt cả giá trị trong dấu ngoặc kép, ví dụ "@ Hội trường xã".',
+    ),
+    "yaml-too-deep": (
+        "Nội dung lồng nhau quá sâu (hơn {limit} cấp).",
+        "Xem tệp mẫu cùng loại; nội dung chỉ lồng vài cấp.",
+    ),
+    "yaml-recursive-alias": (
+        "Bí danh *{name} trỏ vào chính phần nội dung chứa nó.",
+        "Không dùng neo và bí danh YAML (& và *); viết nội dung trực tiếp.",
     ),
     "yaml-tab": (
         "Dùng ký tự Tab để thụt lề.",
@@ -113,7 +171,12 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     ),
     "wrong-url": (
         "Địa chỉ {value!r} không hợp lệ.",
-        "Viết đầy đủ địa chỉ trang web, bắt đầu bằng https://, ví dụ https://ntm.tinh.gov.vn/.",
+        "Viết địa chỉ trang web bắt đầu bằng https://, chỉ gồm tên miền và đường dẫn "
+        "(không dấu cách, ngoặc kép, dấu < >, dấu ? hay #), ví dụ https://ntm.tinh.gov.vn/.",
+    ),
+    "reserved-name": (
+        "Mã {value!r} trùng với tên tệp dành riêng của Windows.",
+        "Windows không tạo được tệp tên con, prn, aux, nul, com1…, lpt1…; chọn mã khác.",
     ),
     "wrong-page-name": (
         "Tên trang {value!r} không hợp lệ.",
@@ -247,18 +310,35 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Thư mục {folder!r} không có chuyên đề nào.",
         "Mỗi chuyên đề là một tệp .yml trong thư mục topics/.",
     ),
-    "news-front-matter": (
-        "Bản tin thiếu phần đầu (front matter) giữa hai dòng '---'.",
-        "Mở đầu tệp bằng '---', các dòng 'title: ...' và 'date: NĂM-THÁNG-NGÀY', rồi '---'.",
+    "front-matter-missing": (
+        "Thiếu phần đầu (front matter) giữa hai dòng '---', hoặc thiếu dòng '---' đóng.",
+        "Mở đầu tệp bằng '---', các dòng 'title: ...' (bản tin thêm 'date: NĂM-THÁNG-NGÀY'), "
+        "rồi một dòng '---'.",
+    ),
+    "mkdocs-config": (
+        "Không đọc được mkdocs.yml: {detail}.",
+        "Sửa mkdocs.yml theo tệp mẫu của dự án; các phần mở rộng Markdown phải được cài đặt.",
+    ),
+    "page-broken-link": (
+        "Liên kết {target!r} không dẫn tới trang nào của trang web.",
+        "Kiểm tra tên tệp trong liên kết (ví dụ 'ke-hoach.md', 'hoi-dap.md#muc') "
+        "hoặc dùng địa chỉ đầy đủ bắt đầu bằng https://.",
+    ),
+    "page-broken-anchor": (
+        "Liên kết {target!r} trỏ tới mục không có trong trang.",
+        "Mục (#...) là tên tiêu đề viết thường, không dấu, nối bằng dấu gạch ngang; "
+        "xem địa chỉ khi bấm vào biểu tượng ¶ cạnh tiêu đề.",
     ),
     "news-file-name": (
         "Tên tệp bản tin {name!r} không bắt đầu bằng ngày của bản tin ({day}).",
         "Đặt tên tệp theo dạng {day}-ten-ban-tin.md để bản tin được sắp xếp đúng.",
     ),
     "page-unsafe": (
-        "Trang chứa {what} (dòng {at}), có thể chạy mã trên máy người đọc.",
-        "Trang Markdown chỉ dùng văn bản, tiêu đề, danh sách, bảng, liên kết và hình ảnh; "
-        "xóa thẻ <script>, <iframe>, thuộc tính on...= và liên kết javascript:.",
+        "Trang chứa {what}, không được phép trên trang công khai.",
+        "Trang chỉ dùng tiêu đề, đoạn văn, danh sách, bảng, chữ đậm/nghiêng, mã, trích dẫn, "
+        "hộp ghi chú, hình ảnh trong thư mục của trang và liên kết tới trang này hoặc "
+        "https:, mailto:, tel:. Không dùng <script>, <iframe>, <style>, <form>, thuộc tính "
+        "on...=, style=, liên kết javascript:/data: hay tài nguyên từ trang khác.",
     ),
     "file-outside": (
         "Tệp {name!r} trỏ ra ngoài thư mục dự án.",
@@ -285,6 +365,16 @@ CLI: Final[dict[str, str]] = {
         "Chưa tạo trang web vì nội dung có lỗi; trang cũ trong {site} giữ nguyên."
     ),
     "build-failed-mkdocs": "MkDocs báo lỗi khi tạo trang web; trang cũ trong {site} giữ nguyên.",
+    "build-failed-audit": (
+        "Trang web vừa tạo có mã có thể chạy trên máy người đọc; chưa xuất bản, "
+        "trang cũ trong {site} giữ nguyên. Hãy báo cho nhóm phát triển kèm các dòng trên."
+    ),
+    "audit-breach": "site/{page}: {what}",
+    "build-waiting": "Một lần tạo trang khác đang chạy trong thư mục này; đang chờ nó xong…",
+    "build-busy": (
+        "Lần tạo trang khác vẫn đang chạy sau 15 phút; chưa tạo trang, {site} giữ nguyên. "
+        "Thử lại sau."
+    ),
     "not-a-project": "Không tìm thấy {name} trong {root}. Chạy lệnh trong thư mục dự án "
     "hoặc dùng --root.",
     "serve-start": (

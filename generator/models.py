@@ -10,16 +10,86 @@ Vietnamese message and hint. Relations between files are checked later, in
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal, TypeVar
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
+from pydantic_core import PydanticCustomError
 
+from . import textcheck
 from .loader import Document, Loc
 from .problems import Problem, listing, suggest
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+# Names Windows will not create as files, whatever the extension: an id is a
+# file name in the site and in the offline copy offices unzip on Windows.
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))}
+)
+
+
+def _not_reserved(value: str) -> str:
+    if value in WINDOWS_RESERVED:
+        raise PydanticCustomError("reserved_name", "reserved file name")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if textcheck.has_line_break(value):
+        raise PydanticCustomError("multiline", "line break in a single-line value")
+    return value
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
+    AfterValidator(_not_reserved),
+]
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    AfterValidator(_one_line),
+]
+"""One line of plain text: a title, a name, a place."""
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+"""A paragraph of plain text (line breaks allowed)."""
+
+_HOST = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+)
+_URL_PATH = re.compile(r"[A-Za-z0-9._~/%-]*")
+
+
+def _site_url(value: str) -> str:
+    """An http(s) address with a host and a plain path: safe in every output."""
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        raise PydanticCustomError("url", "not a URL") from None
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not _HOST.fullmatch(parts.hostname)
+        or parts.username is not None
+        or parts.query
+        or parts.fragment
+        or not _URL_PATH.fullmatch(parts.path)
+        or value != value.strip()
+        or (port is not None and not 0 < port < 65536)
+    ):
+        raise PydanticCustomError("url", "not a plain http(s) URL")
+    return value
+
+
+SiteUrl = Annotated[str, AfterValidator(_site_url)]
 Kind = Literal["ly_thuyet", "thao_luan", "khao_sat", "thuc_hanh", "tham_quan"]
 Half = Literal["sang", "chieu"]
 CourseStatus = Literal["planned", "held", "cancelled"]
@@ -109,7 +179,7 @@ class SiteConfig(Record):
     site_name: Text
     province: Text
     language: Literal["vi"]
-    site_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    site_url: SiteUrl
     sample_data: bool
     data_as_of: datetime.date
     plan: Plan
@@ -266,6 +336,24 @@ class NewsPost(Record):
     summary: LongText | None = None
 
 
+# --- content/pages/*.md (front matter) ---------------------------------------
+
+Hidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+
+
+class PageMeta(Record):
+    """The front matter a free page may have; every other key is refused.
+
+    Material prints front-matter values into pages without escaping them, so
+    only these plain-text keys are accepted (and escaped when written).
+    """
+
+    title: Text | None = None
+    description: Text | None = None
+    hide: list[Hidden] = []
+    tags: list[Text] = []
+
+
 # --- turning pydantic errors into problems -----------------------------------
 
 M = TypeVar("M", bound=BaseModel)
@@ -316,6 +404,8 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
     kind: str = err["type"]
     value = err.get("input")
     ctx = err.get("ctx") or {}
+    if kind in _CUSTOM_CODES:
+        return doc.problem(full, _CUSTOM_CODES[kind], value=_short(value))
     if kind == "missing":
         return doc.problem(full[:-1], "missing-field", field=loc[-1], where=_where_label(loc[:-1]))
     if kind == "extra_forbidden":
@@ -392,6 +482,11 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
     return doc.problem(full, "invalid-value", value=_short(value))
 
 
+_CUSTOM_CODES = {
+    "reserved_name": "reserved-name",
+    "multiline": "text-multiline",
+    "url": "wrong-url",
+}
 _PATTERN_CODES = {"site_url": "wrong-url", "pages": "wrong-page-name"}
 
 

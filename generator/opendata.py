@@ -184,7 +184,10 @@ def _iso(cell: Cell) -> Value:
 # --- CSV and JSON ------------------------------------------------------------
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Characters a spreadsheet reads as the start of a formula (ASCII and full-width),
+# and the invisible ones it skips before looking (spaces, NBSP, zero-width).
+_FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+_INVISIBLE = frozenset(" \u00a0\u2007\u202f\u200b\u200c\u200d\u2060\ufeff\u3000")
 
 
 def csv_cell(value: Value) -> Value:
@@ -192,9 +195,13 @@ def csv_cell(value: Value) -> Value:
 
     >>> csv_cell("=SUM(A1)"), csv_cell("Hà Nội"), csv_cell(-3)
     ("'=SUM(A1)", 'Hà Nội', -3)
+    >>> csv_cell("\uff1dSUM(A1)"), csv_cell("\u00a0=1+1")
+    ("'＝SUM(A1)", "'\xa0=1+1")
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    if isinstance(value, str):
+        first = value.lstrip("".join(_INVISIBLE))[:1]
+        if first and first in _FORMULA_START:
+            return "'" + value
     return value
 
 

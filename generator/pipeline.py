@@ -7,17 +7,21 @@ from __future__ import annotations
 
 import datetime
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, paths, sitebuild
+from . import checks, lock, paths, sitebuild
+from .audit import Breach, audit_site
+from .buildlog import map_warnings
 from .derive import Catalogue, ChangeItem, Timeline
 from .downloads import Downloads, render_downloads
 from .feeds import atom_feed
 from .history import History, read_history
+from .pages import News, Page
 from .postprocess import postprocess
 from .problems import Problem
-from .project import CONFIG_FILE, Content, News, Page, load_content
+from .project import CONFIG_FILE, Content, load_content
 from .render import Rendered, render_site
 
 
@@ -125,28 +129,64 @@ def generate(root: Path, checked: Checked) -> Generated:
 
 @dataclass
 class BuildResult:
+    """What a build did: problems in the content, MkDocs' verdict, breaches of the final audit."""
+
     problems: list[Problem]
     mkdocs_ok: bool
     mkdocs_output: str
     pages: int
     seconds: float
+    breaches: list[Breach] = field(default_factory=list)
+    busy: bool = False  # another build held the project's lock for too long
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.mkdocs_ok
+        return not self.problems and self.mkdocs_ok and not self.breaches and not self.busy
 
 
-def build(root: Path, *, strict: bool = True, builder: str = "mkdocs") -> BuildResult:
-    """Validate, render, run MkDocs and publish ``site/`` only if all succeed."""
+def build(
+    root: Path,
+    *,
+    strict: bool = True,
+    builder: str = "mkdocs",
+    on_wait: Callable[[], None] | None = None,
+    wait: float = 900.0,
+) -> BuildResult:
+    """Validate, render, run MkDocs and publish ``site/`` only if all succeed.
+
+    One build at a time per project: a second one waits (``on_wait`` is told)
+    for up to ``wait`` seconds, then gives up without touching anything.
+    """
     started = time.perf_counter()
+    try:
+        with lock.exclusive(root, wait=wait, on_wait=on_wait):
+            return _build(root, strict=strict, builder=builder, started=started)
+    except lock.Busy:
+        return BuildResult([], False, "", 0, time.perf_counter() - started, busy=True)
+
+
+def _build(root: Path, *, strict: bool, builder: str, started: float) -> BuildResult:
     sitebuild.recover(root)
     checked = check(root)
     if checked.catalogue is None:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)
     generated = generate(root, checked)
-    staging = sitebuild.fresh_dir(root.resolve() / sitebuild.BUILD_DIR / "site-new")
-    result = sitebuild.run_mkdocs(root, checked.catalogue, staging, strict=strict, builder=builder)
-    if result.ok:
+    staging = sitebuild.staging_dir(root)
+    try:
+        result = sitebuild.run_mkdocs(
+            root, checked.catalogue, staging, strict=strict, builder=builder
+        )
+        elapsed = time.perf_counter() - started
+        if not result.ok:
+            content = checked.content
+            problems, others = map_warnings(result.output, content.pages, content.news)
+            output = "\n".join(others) if problems else result.output
+            return BuildResult(problems, False, output, generated.pages, elapsed)
         postprocess(staging)
+        breaches = audit_site(staging)
+        if breaches:
+            return BuildResult([], True, result.output, generated.pages, elapsed, breaches)
         sitebuild.publish(root, staging)
-    return BuildResult([], result.ok, result.output, generated.pages, time.perf_counter() - started)
+    finally:
+        sitebuild.discard(staging)
+    return BuildResult([], True, result.output, generated.pages, time.perf_counter() - started)

@@ -37,6 +37,14 @@ class Problem:
         return cls(file, line, col, code, message, hint)
 
 
+class LoadError(Exception):
+    """A file could not be read into data; carries the located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def suggest(value: str, candidates: Iterable[str]) -> str:
     """Return a "did you mean" sentence for the nearest candidate, or ''.
 

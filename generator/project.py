@@ -8,26 +8,27 @@ instead of stopping at the first one.
 
 from __future__ import annotations
 
-import unicodedata
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .loader import Document, LoadError, Loc, load_file, parse_yaml
+from . import files, pagecheck
+from .loader import MAX_FILE_BYTES, Document, Loc, parse_yaml, read_text
 from .models import (
     Audience,
     AudienceFile,
     Course,
     Denominator,
     DenominatorFile,
-    NewsPost,
     SiteConfig,
     Topic,
     parse,
 )
-from .problems import Problem
+from .pages import News, Page, read_news, read_page
+from .problems import LoadError, Problem
 
 CONFIG_FILE = "site_config.yml"
 MKDOCS_FILE = "mkdocs.yml"
@@ -58,25 +59,6 @@ class Located(Generic[M]):
         return self.doc.where((*self.base, *loc))[0]
 
 
-@dataclass(frozen=True)
-class Page:
-    """A free Markdown page written by the office, copied into the site."""
-
-    path: str  # relative to content/pages, with forward slashes
-    text: str
-    title: str
-
-
-@dataclass(frozen=True)
-class News:
-    """An announcement: a dated Markdown post with YAML front matter."""
-
-    slug: str  # file name without .md, e.g. "2025-03-01-lop-moi"
-    post: NewsPost
-    body: str
-    body_line: int  # line of the file where the body starts
-
-
 @dataclass
 class Content:
     """Everything loaded from a project, plus the problems found while loading."""
@@ -103,13 +85,18 @@ class Content:
 
 
 def _display(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    return files.display(root, path)
 
 
 def _yaml_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    return files.find(folder, (".yml", ".yaml"))
+
+
+def load_file(root: Path, path: Path) -> Document:
+    """Read and parse one YAML file of the project; raise :class:`LoadError`."""
+    display = _display(root, path)
+    raw = files.read_bytes(root, path, MAX_FILE_BYTES)
+    return parse_yaml(read_text(raw, display), display)
 
 
 class _Reader:
@@ -118,12 +105,8 @@ class _Reader:
         self.root = content.root
 
     def document(self, path: Path) -> Document | None:
-        display = _display(self.root, path)
-        if not _inside(self.root, path):
-            self.content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
-            return None
         try:
-            doc = load_file(path, display)
+            doc = load_file(self.root, path)
         except LoadError as exc:
             self.content.problems.append(exc.problem)
             return None
@@ -184,7 +167,7 @@ def load_content(root: Path) -> Content:
     reader = _Reader(content)
 
     config_path = root / CONFIG_FILE
-    if config_path.is_file():
+    if os.path.lexists(config_path):
         doc = reader.document(config_path)
         if doc is not None:
             content.config = reader.record(doc, SiteConfig)
@@ -216,7 +199,7 @@ def load_content(root: Path) -> Content:
             content.topics.append(topic)
 
     path = root / AUDIENCES_FILE
-    if path.is_file():
+    if os.path.lexists(path):
         doc = reader.document(path)
         if doc is not None:
             content.audiences = reader.items(doc, "audiences", AudienceFile, Audience)
@@ -233,7 +216,7 @@ def load_content(root: Path) -> Content:
         content.unreadable.add("Audience")
 
     path = root / DENOMINATORS_FILE
-    if path.is_file():
+    if os.path.lexists(path):
         doc = reader.document(path)
         if doc is not None:
             content.denominator_file = reader.record(doc, DenominatorFile)
@@ -252,20 +235,35 @@ def load_content(root: Path) -> Content:
         if course is not None:
             content.courses.append(course)
 
-    news_dir = root / NEWS_DIR
-    if news_dir.is_dir():
-        for path in sorted(news_dir.glob("*.md")):
-            news = _read_news(content, reader, path)
-            if news is not None:
-                content.news.append(news)
+    renderer = _markdown_renderer(content)
+    for path in files.find(root / NEWS_DIR, (".md",)):
+        if path.parent != root / NEWS_DIR:
+            continue  # posts are not nested
+        news, problems = read_news(root, path, renderer)
+        content.problems.extend(problems)
+        if news is not None:
+            content.news.append(news)
 
     pages_dir = root / PAGES_DIR
-    if pages_dir.is_dir():
-        for path in sorted(pages_dir.rglob("*.md")):
-            page = _read_page(content, path, pages_dir)
-            if page is not None:
-                content.pages.append(page)
+    for path in files.find(pages_dir, (".md",)):
+        page, problems = read_page(root, path, pages_dir, renderer)
+        content.problems.extend(problems)
+        if page is not None:
+            content.pages.append(page)
     return content
+
+
+def _markdown_renderer(content: Content) -> pagecheck.Renderer | None:
+    """Markdown with the project's extensions, to check pages as MkDocs will render them."""
+    path = content.root / MKDOCS_FILE
+    if not path.is_file():
+        return None  # reported as a missing file
+    try:
+        return pagecheck.Renderer(*pagecheck.markdown_settings(path))
+    except Exception as exc:  # any mistake in mkdocs.yml or its extensions
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        content.problems.append(Problem.make(MKDOCS_FILE, 1, 1, "mkdocs-config", detail=detail))
+        return None
 
 
 PLACEHOLDER = "[CẦN ĐIỀN"
@@ -283,55 +281,3 @@ def _placeholders(doc: Document, data: Any, loc: Loc) -> list[Problem]:
         else ()
     )
     return [p for key, value in items for p in _placeholders(doc, value, (*loc, key))]
-
-
-def _read_news(content: Content, reader: _Reader, path: Path) -> News | None:
-    """Read a post: front matter between '---' lines, then Markdown."""
-    page = _read_page(content, path, path.parent)
-    if page is None:
-        return None
-    lines = page.text.split("\n")
-    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), None)
-    display = _display(content.root, path)
-    if lines[0].strip() != "---" or end is None:
-        content.problems.append(Problem.make(display, 1, 1, "news-front-matter"))
-        return None
-    # Keep line numbers: the opening '---' becomes an empty line of the YAML.
-    try:
-        doc = parse_yaml("\n" + "\n".join(lines[1:end]) + "\n", display)
-    except LoadError as exc:
-        content.problems.append(exc.problem)
-        return None
-    located = reader.record(doc, NewsPost)
-    if located is None:
-        return None
-    body = "\n".join(lines[end + 1 :]) + "\n"
-    return News(path.stem, located.record, body, end + 2)
-
-
-def _inside(root: Path, path: Path) -> bool:
-    """False for a file that is (or links to) something outside the project."""
-    return path.resolve().is_relative_to(root.resolve())
-
-
-def _read_page(content: Content, path: Path, pages_dir: Path) -> Page | None:
-    display = _display(content.root, path)
-    if not _inside(content.root, path):
-        content.problems.append(Problem.make(display, 1, 1, "file-outside", name=display))
-        return None
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        content.problems.append(Problem.make(display, line, 1, "file-encoding", position=exc.start))
-        return None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n"))
-    if not text.strip():
-        content.problems.append(Problem.make(display, 1, 1, "file-empty"))
-        return None
-    title = next(
-        (line[2:].strip() for line in text.splitlines() if line.startswith("# ")),
-        path.stem,
-    )
-    return Page(path.relative_to(pages_dir).as_posix(), text, title)

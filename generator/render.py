@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from . import derive, messages, paths
 from .derive import Catalogue, Timeline
-from .project import News, Page
+from .pages import News, Page
 
 # Paths the generator owns; free pages may not use them.
 RESERVED_PATHS = frozenset(
@@ -110,14 +110,31 @@ def vn_percent(value: float | None) -> Markup:
 def yaml_string(value: object) -> Markup:
     """A quoted YAML string for front matter (JSON strings are valid YAML).
 
-    HTML-escaped too: MkDocs and Material put front-matter titles and tags
-    into the page (<title>, navigation, tag chips) without escaping them.
+    HTML-escaped too, quotes included: MkDocs and Material print front-matter
+    values into the page (<title>, navigation, tag chips, attributes such as
+    ``content="…"``) without escaping them.
 
-    >>> str(yaml_string("<b>Đảng ủy</b>"))
-    '"&lt;b&gt;Đảng ủy&lt;/b&gt;"'
+    >>> str(yaml_string('<b title="x">Đảng ủy</b>'))
+    '"&lt;b title=&quot;x&quot;&gt;Đảng ủy&lt;/b&gt;"'
     """
-    text = html.escape(_WHITESPACE.sub(" ", str(value)).strip(), quote=False)
+    text = html.escape(_WHITESPACE.sub(" ", str(value)).strip())
     return Markup(json.dumps(text, ensure_ascii=False))
+
+
+def free_page(page: Page) -> str:
+    """A free page as MkDocs reads it: front matter from the validated fields, then the body.
+
+    The office's front matter is never copied: only the allowed keys, escaped.
+    """
+    lines = ["---", f"title: {yaml_string(page.title)}"]
+    meta = page.meta
+    if meta.description:
+        lines.append(f"description: {yaml_string(meta.description)}")
+    for key, values in (("hide", meta.hide), ("tags", meta.tags)):
+        if values:
+            lines.append(f"{key}:")
+            lines += [f"  - {yaml_string(v)}" for v in values]
+    return "\n".join([*lines, "---", "", page.body.strip("\n"), ""])
 
 
 @dataclass(frozen=True)
@@ -128,7 +145,7 @@ class NavItem:
 
     def to_mkdocs(self) -> Any:
         """The nav entry as MkDocs expects it in YAML (titles HTML-escaped: MkDocs does not)."""
-        title = html.escape(self.title, quote=False) if self.title is not None else None
+        title = html.escape(self.title) if self.title is not None else None
         if self.children:
             return {title: [c.to_mkdocs() for c in self.children]}
         return self.path if title is None else {title: self.path}
@@ -253,7 +270,7 @@ def render_site(
         source=catalogue.denominators_source,
     )
     for page in free_pages:
-        pages[page.path] = page.text
+        pages[page.path] = free_page(page)
     if news:
         pages[paths.NEWS_INDEX] = r.page("news_index.md.j2", paths.NEWS_INDEX, news=news)
         for item in news:

@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,11 +87,12 @@ def generated_config(
         "docs_dir": "docs",
         "site_dir": "../site",
         "theme": {"custom_dir": overrides},
-        # MkDocs and Material print these into every page without escaping.
-        "site_name": html.escape(cfg.site_name, quote=False),
+        # MkDocs and Material print these into every page without escaping, in
+        # text and in attributes (aria-label="…"): escaped here, quotes included.
+        "site_name": html.escape(cfg.site_name),
         "site_url": cfg.site_url,
         "site_description": html.escape(cfg.plan.title),
-        "copyright": html.escape(f"{cfg.plan.issuer} {cfg.province}", quote=False),
+        "copyright": html.escape(f"{cfg.plan.issuer} {cfg.province}"),
         "nav": [item.to_mkdocs() for item in nav],
         "not_in_nav": "/khoa-hoc/\n",
         "extra": {"sample_data": cfg.sample_data, "province": html.escape(cfg.province)},
@@ -188,8 +190,23 @@ def publish(root: Path, new_site: Path) -> None:
         shutil.rmtree(old)
 
 
-def fresh_dir(path: Path) -> Path:
-    if path.exists():
-        shutil.rmtree(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path
+STAGING_PREFIX = "site-new-"
+
+
+def staging_dir(root: Path) -> Path:
+    """A new, empty folder of this build's own for MkDocs to build into.
+
+    Folders left by builds that were killed are removed first (the caller
+    holds the project's lock, so no other build is using them).
+    """
+    build = root.resolve() / BUILD_DIR
+    build.mkdir(parents=True, exist_ok=True)
+    for stale in build.glob(STAGING_PREFIX + "*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=build))
+
+
+def discard(staging: Path) -> None:
+    """Remove a staging folder that was not published."""
+    if staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)

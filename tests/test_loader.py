@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import LoadError, load_file, parse_yaml
+from generator.loader import LoadError, parse_yaml
+from generator.project import load_file
 
 
 def test_positions_of_keys_and_values() -> None:
@@ -27,10 +28,10 @@ def test_positions_of_keys_and_values() -> None:
         ("a: 2023-02-30\n", "yaml-bad-date", 1),
         ("a: !!python/object/apply:os.system ['ls']\n", "yaml-tag", 1),
         ("a: !custom x\n", "yaml-tag", 1),
-        ("a: 1\n---\nb: 2\n", "yaml-multiple-documents", 3),
+        ("a: 1\n---\nb: 2\n", "yaml-multiple-documents", 2),
         ("# only a comment\n", "file-empty", 1),
         ("", "file-empty", 1),
-        ("a: 'unclosed\n", "yaml-syntax", 2),
+        ("a: 'unclosed\n", "yaml-unclosed-quote", 1),
         ("a:\n\t- b\n", "yaml-tab", 2),
         ("a: &x [1]\nb: *y\n", "yaml-syntax", 2),
     ],
@@ -59,7 +60,7 @@ def test_text_is_nfc() -> None:
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
     path = tmp_path / "t.yml"
     path.write_bytes("\ufefftitle: Đảng ủy\r\nnumber: 3\r\n".encode())
-    doc = load_file(path, "t.yml")
+    doc = load_file(tmp_path, path)
     assert doc.data == {"title": "Đảng ủy", "number": 3}
 
 
@@ -67,5 +68,5 @@ def test_non_utf8_reports_line(tmp_path: Path) -> None:
     path = tmp_path / "t.yml"
     path.write_bytes(b"a: 1\nb: " + "Nông".encode("cp1258"))
     with pytest.raises(LoadError) as info:
-        load_file(path, "t.yml")
+        load_file(tmp_path, path)
     assert (info.value.problem.code, info.value.problem.line) == ("file-encoding", 2)

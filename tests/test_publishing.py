@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from generator import cli, paths, pipeline, scaffold, schemas
-from generator.loader import load_file
+from generator.project import load_file
 
 from .conftest import REPO, copy_project, handbook
 
@@ -37,7 +37,7 @@ def _sample_files() -> list[tuple[Path, str]]:
 
 
 def _as_json(path: Path) -> Any:
-    data = load_file(path, path.name).data
+    data = load_file(path.parent, path).data
     return json.loads(json.dumps(data, default=lambda v: v.isoformat()))
 
 
@@ -236,7 +236,7 @@ def test_news_post_rules(mini: Path) -> None:
     found = sorted((p.file, p.line, p.code) for p in pipeline.check(mini).problems)
     assert found == [
         ("content/news/2025-01-05-tin.md", 1, "news-file-name"),
-        ("content/news/2025-02-01-khong-co-dau.md", 1, "news-front-matter"),
+        ("content/news/2025-02-01-khong-co-dau.md", 1, "front-matter-missing"),
         ("content/news/2025-03-01-mo.md", 6, "page-unsafe"),
     ]
 

@@ -21,7 +21,7 @@ DEN = "content/denominators.yml"
 # codes the same mistake legitimately causes])
 CASES = [
     # --- loading ---
-    ("yaml-syntax", TOPIC, "title: Tổng", "title: 'Tổng", "yaml-syntax", TOPIC, 24),
+    ("yaml-unclosed-quote", TOPIC, "title: Tổng", "title: 'Tổng", "yaml-unclosed-quote", TOPIC, 4),
     ("yaml-tab", TOPIC, "  - title: Bối cảnh", "\t- title: Bối cảnh", "yaml-tab", TOPIC, 11),
     (
         "duplicate key",
