@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from . import messages
+from .models import WINDOWS_RESERVED
 from .pages import unsafe_html
 from .problems import Problem, listing, suggest
 from .project import Content, Located
@@ -402,6 +403,13 @@ def check_pages(content: Content) -> Iterator[Problem]:
                     suggestion=suggest(name, existing),
                     allowed=listing(existing) or "(chưa có)",
                 )
+    for name in [p.path for p in content.pages] + [a.path for a in content.assets]:
+        if any(part.split(".", 1)[0].lower() in WINDOWS_RESERVED for part in name.split("/")):
+            yield Problem.make(f"content/pages/{name}", 1, 1, "reserved-file-name", name=name)
+    for asset in content.assets:
+        top = asset.path.split("/", 1)[0]
+        if asset.path in RESERVED_PATHS or top in RESERVED_PATHS:
+            yield Problem.make(f"content/pages/{asset.path}", 1, 1, "page-outside", name=asset.path)
     for page in content.pages:
         top = page.path.split("/", 1)[0]
         if page.path in RESERVED_PATHS or top in RESERVED_PATHS:

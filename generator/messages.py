@@ -67,6 +67,11 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Lỗi cú pháp YAML: {detail}.",
         "Dấu ngoặc kép (hoặc ngoặc đơn) mở ở đây phải được đóng ở cuối giá trị.",
     ),
+    "yaml-text-after-quote": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Đặt cả giá trị trong một cặp ngoặc kép, ví dụ title: \"Lớp 'A' mở rộng\"; "
+        "hoặc bỏ dấu ngoặc ở đầu giá trị.",
+    ),
     "yaml-indent": (
         "Lỗi cú pháp YAML: {detail}.",
         "Các trường cùng cấp phải thẳng cột; mỗi cấp lùi vào 2 dấu cách.",
@@ -82,6 +87,10 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
     "yaml-special-start": (
         "Lỗi cú pháp YAML: {detail}.",
         'Đặt cả giá trị trong dấu ngoặc kép, ví dụ "@ Hội trường xã".',
+    ),
+    "yaml-tag-syntax": (
+        "Lỗi cú pháp YAML: {detail}.",
+        "Giá trị bắt đầu bằng dấu '!' phải đặt trong ngoặc kép, ví dụ \"!Quan trọng\".",
     ),
     "yaml-too-deep": (
         "Nội dung lồng nhau quá sâu (hơn {limit} cấp).",
@@ -173,6 +182,11 @@ PROBLEMS: Final[dict[str, tuple[str, str]]] = {
         "Địa chỉ {value!r} không hợp lệ.",
         "Viết địa chỉ trang web bắt đầu bằng https://, chỉ gồm tên miền và đường dẫn "
         "(không dấu cách, ngoặc kép, dấu < >, dấu ? hay #), ví dụ https://ntm.tinh.gov.vn/.",
+    ),
+    "reserved-file-name": (
+        "Tên tệp {name!r} là tên dành riêng của Windows.",
+        "Windows không tạo được tệp tên con, prn, aux, nul, com1…, lpt1… (với bất kỳ đuôi nào); "
+        "đổi tên tệp.",
     ),
     "reserved-name": (
         "Mã {value!r} trùng với tên tệp dành riêng của Windows.",

@@ -26,6 +26,33 @@ from .problems import LoadError, Problem
 MAX_PAGE_BYTES = 300_000
 """A Markdown page or post larger than this is refused (a long handbook page is ~20 KB)."""
 
+ASSET_SUFFIXES = (
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".gif",
+    ".webp",
+    ".pdf",
+    ".docx",
+    ".xlsx",
+    ".odt",
+    ".ods",
+)
+"""Files next to the pages that are published with them (pictures, documents).
+
+Not SVG or HTML: opened on their own, those can run scripts on the site.
+"""
+MAX_ASSET_BYTES = 10_000_000
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A picture or document under ``content/pages/``, published at the same path."""
+
+    path: str  # relative to content/pages
+    data: bytes
+
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -142,6 +169,11 @@ def read_news(
         return None, problems
     html = renderer.html(split.body) if renderer else ""
     return News(path.stem, shown, post, split.body, split.body_line, html), problems
+
+
+def read_asset(root: Path, path: Path, folder: Path) -> Asset:
+    """Read a picture or document to publish; raise :class:`LoadError`."""
+    return Asset(path.relative_to(folder).as_posix(), files.read_bytes(root, path, MAX_ASSET_BYTES))
 
 
 def unsafe_html(source: str, body: str, body_line: int, html: str) -> list[Problem]:

@@ -121,6 +121,7 @@ def generate(root: Path, checked: Checked) -> Generated:
     rendered = render(checked.catalogue, content.pages, content.news, history)
     downloads = render_downloads(checked.catalogue, root)
     files = dict(downloads.files)
+    files.update({asset.path: asset.data for asset in content.assets})
     if content.news:
         files[paths.NEWS_FEED] = atom_feed(checked.catalogue, content.news)
     sync = sitebuild.write_sources(root, checked.catalogue, rendered, files)

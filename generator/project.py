@@ -27,7 +27,7 @@ from .models import (
     Topic,
     parse,
 )
-from .pages import News, Page, read_news, read_page
+from .pages import ASSET_SUFFIXES, Asset, News, Page, read_asset, read_news, read_page
 from .problems import LoadError, Problem
 
 CONFIG_FILE = "site_config.yml"
@@ -71,6 +71,7 @@ class Content:
     denominator_file: Located[DenominatorFile] | None = None
     courses: list[Located[Course]] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    assets: list[Asset] = field(default_factory=list)
     news: list[News] = field(default_factory=list)
     # Ids seen in files, even in records that failed validation, so a typo in
     # one record does not also report every reference to it as dangling.
@@ -250,6 +251,11 @@ def load_content(root: Path) -> Content:
         content.problems.extend(problems)
         if page is not None:
             content.pages.append(page)
+    for path in files.find(pages_dir, ASSET_SUFFIXES):
+        try:
+            content.assets.append(read_asset(root, path, pages_dir))
+        except LoadError as exc:
+            content.problems.append(exc.problem)
     return content
 
 

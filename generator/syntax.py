@@ -50,7 +50,7 @@ _TABLE: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"found duplicate anchor", "yaml-syntax", "hai neo (&) trùng tên"),
         (
             r"tag|URI",
-            "yaml-tag",
+            "yaml-tag-syntax",
             "giá trị bắt đầu bằng '!' là một thẻ YAML",
         ),
         (
@@ -91,6 +91,10 @@ def explain(message: str, source_line: str = "", column: int = 0) -> tuple[str, 
     ):
         # "  title: x" under "id: a": a key indented deeper than its neighbours.
         return "dòng này thụt lề sâu hơn các trường cùng cấp", "yaml-indent"
+    if "but found '<scalar>'" in message and source_line[: max(column - 1, 0)].rstrip().endswith(
+        ("'", '"')
+    ):
+        return "có chữ nằm sau dấu ngoặc đóng", "yaml-text-after-quote"
     for pattern, code, detail in _TABLE:
         match = pattern.search(message)
         if match:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from generator import lock, pipeline
 
 from .conftest import MINI, REPO, Edit, copy_project, handbook, tree_digest
 
@@ -178,3 +183,45 @@ def test_search_index_leaves_out_course_and_schedule_pages(sample_site: Path) ->
         for loc in locations
     )
     assert "chuyen-de/cd-i-01.html" in locations
+
+
+def test_two_builds_at_once_publish_one_whole_site(mini: Path, tmp_path: Path) -> None:
+    """Two `handbook build` in the same folder: the second waits, both succeed, no partial site."""
+    reference = copy_project(MINI, tmp_path / "reference")
+    assert handbook(reference, "build").returncode == 0
+    command = [sys.executable, "-m", "generator", "--root", str(mini), "build"]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.3)
+    second = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results = [(*p.communicate(timeout=300), p.returncode) for p in (first, second)]
+    assert [code for _, _, code in results] == [0, 0], results
+    assert "đang chờ" in results[1][1]  # the second one said why it waited
+    assert tree_digest(mini / "site") == tree_digest(reference / "site")
+    assert not list((mini / "build").glob("site-new-*"))  # no staging folder left behind
+
+
+def test_a_build_that_cannot_get_the_lock_changes_nothing(mini: Path) -> None:
+    assert handbook(mini, "build").returncode == 0
+    before = tree_digest(mini / "site")
+    with lock.exclusive(mini):
+        result = pipeline.build(mini, wait=0.5)
+    assert result.busy and not result.ok
+    assert tree_digest(mini / "site") == before
+
+
+def test_an_unreadable_file_is_a_located_problem(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permission denied (root can read anything, so the denial is simulated)."""
+    real_open = open
+
+    def deny(file: object, *args: object, **kwargs: object) -> object:
+        if str(file).endswith("kh-02.yml"):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr("builtins.open", deny)
+    problems = pipeline.check(mini).problems
+    assert [(p.file, p.line, p.code) for p in problems] == [
+        ("content/courses/kh-02.yml", 1, "file-unreadable")
+    ]

@@ -70,3 +70,48 @@ def test_non_utf8_reports_line(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as info:
         load_file(tmp_path, path)
     assert (info.value.problem.code, info.value.problem.line) == ("file-encoding", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "detail"),
+    [
+        # a key without a space after its colon: the line of the mistake, not the next one
+        ("id: a\nstart:2026-03-17\nend: 2026-03-18\n", "yaml-colon-space", 2, "thiếu dấu cách"),
+        ("id: a\nstart:2026-03-17\n", "yaml-colon-space", 2, "thiếu dấu cách"),
+        ("title: Lớp: tập huấn\n", "yaml-colon-in-value", 1, "dấu hai chấm"),
+        ("id: a\n  title: b\n", "yaml-indent", 2, "thụt lề sâu hơn"),
+        ('a: "abc\nb: 1\n', "yaml-unclosed-quote", 1, "ngoặc chưa được đóng"),
+        ("a:\n  b: 1\n c: 2\n", "yaml-indent", 3, "thụt lề không đều"),
+        ("a: 1\n- b\n", "yaml-indent", 2, "thụt lề không đều"),
+        ("a: [1, 2\nb: 3\n", "yaml-flow", 1, "ngoặc vuông"),
+        ("a: {x: 1\nb: 3\n", "yaml-flow", 1, "ngoặc nhọn"),
+        ('a: "\\q"\n', "yaml-escape", 1, "ký tự thoát"),
+        ("a: @x\n", "yaml-special-start", 1, "'@'"),
+        ("a: `x\n", "yaml-special-start", 1, "'`'"),
+        ("a: &\n", "yaml-special-start", 1, "dấu '&'"),
+        ("a: }\n", "yaml-special-start", 1, "'}'"),
+        ("a: |x\n  b\n", "yaml-syntax", 1, "sau dấu '|'"),
+        ("a: !x!y z\n", "yaml-tag-syntax", 1, "thẻ YAML"),
+        ("a: 'x' y\n", "yaml-text-after-quote", 1, "sau dấu ngoặc đóng"),
+        ("a: &x [1, *x]\n", "yaml-recursive-alias", 1, "chính phần nội dung"),
+        ("a: " + "[" * 100 + "]" * 100 + "\n", "yaml-too-deep", 1, "lồng nhau"),
+        ("a: b\x01c\n", "text-control-char", 1, "U+0001"),
+        ('a: "b\\x01c"\n', "text-control-char", 1, "U+0001"),
+        ("a: 1\nb: 2\x0b\n", "text-control-char", 2, "U+000B"),
+    ],
+)
+def test_syntax_mistakes_are_explained_in_vietnamese(
+    text: str, code: str, line: int, detail: str
+) -> None:
+    with pytest.raises(LoadError) as info:
+        parse_yaml(text, "f.yml")
+    problem = info.value.problem
+    assert (problem.code, problem.line) == (code, line), problem
+    assert detail in problem.message, problem.message
+
+
+def test_depth_30000_is_refused_without_crashing() -> None:
+    """Once a segmentation fault in libyaml's composer; now refused from the event stream."""
+    with pytest.raises(LoadError) as info:
+        parse_yaml("a: " + "[" * 30000 + "]" * 30000 + "\n", "deep.yml")
+    assert info.value.problem.code == "yaml-too-deep"

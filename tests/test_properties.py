@@ -3,6 +3,7 @@ either a valid model or located problems — never an exception."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,15 @@ documents = st.recursive(
 )
 
 
+_ENGLISH = re.compile(r"\b(expected|found|while|could not|but|scanning|parsing)\b")
+
+
 def _check_located(problems: list[Any]) -> None:
     for problem in problems:
         assert problem.line >= 1 and problem.col >= 1
         assert problem.message and problem.hint
+        # every message is Vietnamese: no parser English leaks through
+        assert not _ENGLISH.search(problem.message), problem.message
 
 
 @settings(max_examples=300, deadline=None)
