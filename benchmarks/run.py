@@ -52,9 +52,11 @@ from typing import Any
 
 import yaml
 
-from generator import checks, downloads, pipeline, project, sitebuild
-from generator.derive import Catalogue
-from generator.postprocess import postprocess
+from generator import downloads, paths, pipeline
+from generator.content import checks, project
+from generator.content.derive import Catalogue
+from generator.site import sitebuild
+from generator.site.postprocess import postprocess
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = REPO / "benchmarks" / "results.json"
@@ -295,7 +297,7 @@ def mkdocs_env(catalogue: Catalogue) -> dict[str, str]:
 
 def bare_mkdocs(root: Path, site_dir: Path, env: dict[str, str]) -> tuple[float, int]:
     """Time a plain ``mkdocs build`` of the generated docs; return (seconds, peak RSS bytes)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", sitebuild.GENERATED_CONFIG]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", paths.GENERATED_CONFIG]
     command += ["-d", str(site_dir)]
     with tempfile.TemporaryFile() as log, ChildPeak() as memory:
         started = time.perf_counter()
@@ -404,12 +406,12 @@ def measure(scale: Scale, root: Path, repeat: int = 1) -> dict[str, Any]:
 
     topic_file = root / project.TOPICS_DIR / f"{EDITED_TOPIC}.yml"
     topic_text = topic_file.read_text(encoding="utf-8")
-    bare_site = root / sitebuild.BUILD_DIR / "bare-site"
+    bare_site = root / paths.BUILD_DIR / "bare-site"
     rounds: list[Round] = []
     started = time.perf_counter()
     for attempt in range(repeat):
         if attempt:
-            shutil.rmtree(root / sitebuild.BUILD_DIR)
+            shutil.rmtree(root / paths.BUILD_DIR)
             shutil.rmtree(root / sitebuild.SITE_DIR)
             topic_file.write_text(topic_text, encoding="utf-8")
         rounds.append(one_round(scale, root, env, bare_site))

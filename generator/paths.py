@@ -1,23 +1,38 @@
-"""Where every generated file lives, relative to the docs folder.
+"""Where every generated file lives: the one place that names them.
 
-Pages, templates, downloads and calendars all name files through these
-functions, so a link and the file it points to cannot drift apart.
+Pages, templates, downloads, calendars and the build itself name files through
+these constants and functions, so a link and the file it points to cannot
+drift apart, and free pages cannot take a generated name (:data:`RESERVED`).
+Page paths are relative to the docs folder and end in ``.md``; :func:`html`
+gives the built file. This module imports nothing from the package.
 """
 
 from __future__ import annotations
 
-DOWNLOADS_DIR = "tai-ve"
-HANDBOOK_PDF = f"{DOWNLOADS_DIR}/cam-nang-chuyen-de.pdf"
-SCHEDULE_ICS = f"{DOWNLOADS_DIR}/lich-tap-huan.ics"
-WORKBOOK = f"{DOWNLOADS_DIR}/du-lieu/du-lieu-tap-huan.xlsx"
-OFFLINE_ZIP = f"{DOWNLOADS_DIR}/cam-nang-ngoai-tuyen.zip"
+# --- the project folder ----------------------------------------------------------------
+
+BUILD_DIR = "build"
+DOCS_DIR = f"{BUILD_DIR}/docs"
+CACHE_DIR = f"{BUILD_DIR}/cache"
+GENERATED_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
+LOCK_FILE = f"{BUILD_DIR}/handbook.lock"
+SITE_DIR = "site"
+MKDOCS_FILE = "mkdocs.yml"
+SCHEMA_DIR = "schemas"
+
+# --- pages -----------------------------------------------------------------------------
+
+HOME = "index.md"
+CATALOGUE = "chuyen-de/index.md"
+CURRICULA = "chuong-trinh/index.md"
+SCHEDULE = "lich/index.md"
+TAGS = "lich/the.md"
+PROGRESS = "tien-do.md"
+CHANGES = "thay-doi.md"
 NEWS_INDEX = "tin-tuc/index.md"
 NEWS_FEED = "tin-tuc/feed.xml"
-CHANGES_PAGE = "thay-doi.md"
-
-
-def news_page(slug: str) -> str:
-    return f"tin-tuc/{slug}.md"
+COURSES_DIR = "khoa-hoc/"
+"""Course pages: reached from schedules, tags and topics, not listed in the navigation."""
 
 
 def topic_page(topic_id: str) -> str:
@@ -25,7 +40,38 @@ def topic_page(topic_id: str) -> str:
 
 
 def course_page(course_id: str) -> str:
-    return f"khoa-hoc/{course_id}.md"
+    return f"{COURSES_DIR}{course_id}.md"
+
+
+def curriculum_page(level_id: str) -> str:
+    return f"chuong-trinh/{level_id}.md"
+
+
+def schedule_year(year: int) -> str:
+    return f"lich/{year}.md"
+
+
+def schedule_level(level_id: str) -> str:
+    return f"lich/cap-{level_id}.md"
+
+
+def news_page(slug: str) -> str:
+    return f"tin-tuc/{slug}.md"
+
+
+# --- downloads -------------------------------------------------------------------------
+
+DOWNLOADS_DIR = "tai-ve"
+HANDBOOK_PDF = f"{DOWNLOADS_DIR}/cam-nang-chuyen-de.pdf"
+SCHEDULE_ICS = f"{DOWNLOADS_DIR}/lich-tap-huan.ics"
+WORKBOOK = f"{DOWNLOADS_DIR}/du-lieu/du-lieu-tap-huan.xlsx"
+OFFLINE_ZIP = f"{DOWNLOADS_DIR}/cam-nang-ngoai-tuyen.zip"
+OFFLINE_FOLDER = "cam-nang-ntm"
+"""The one top folder inside the offline zip."""
+
+TABLE_CATALOGUE = "chuyen-de"
+TABLE_SCHEDULE = "lich-tap-huan"
+TABLE_PROGRESS = "tien-do"
 
 
 def topic_pdf(topic_id: str) -> str:
@@ -52,6 +98,52 @@ def table_json(name: str) -> str:
     return f"{DOWNLOADS_DIR}/du-lieu/{name}.json"
 
 
+# --- the built site --------------------------------------------------------------------
+
+ASSETS_DIR = "assets"
+SEARCH_JSON = "search/search_index.json"
+SEARCH_JS = "search/search_index.js"
+"""The offline plugin's copy of the search index, inlined for file:// use."""
+
+
 def html(page: str) -> str:
     """The built HTML file of a Markdown page ("khoa-hoc/x.md" → "khoa-hoc/x.html")."""
     return page.removesuffix(".md") + ".html"
+
+
+def _top(path: str) -> str:
+    return path.split("/", 1)[0]
+
+
+RESERVED = frozenset(
+    {
+        _top(p)
+        for p in (
+            HOME,
+            CATALOGUE,
+            CURRICULA,
+            SCHEDULE,
+            PROGRESS,
+            CHANGES,
+            NEWS_INDEX,
+            COURSES_DIR,
+            DOWNLOADS_DIR,
+            ASSETS_DIR,
+            SEARCH_JSON,
+            "404.md",
+            "sitemap.xml",
+            "sitemap.xml.gz",
+            "robots.txt",
+        )
+    }
+)
+"""Top-level names the generator owns; a free page may not use them.
+
+>>> sorted(RESERVED)[:4]
+['404.md', 'assets', 'chuong-trinh', 'chuyen-de']
+"""
+
+
+def is_reserved(path: str) -> bool:
+    """True when a free page's path would collide with a generated one."""
+    return path in RESERVED or _top(path) in RESERVED

@@ -5,24 +5,25 @@ The command line calls these functions; tests call them too.
 
 from __future__ import annotations
 
-import datetime
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import checks, lock, paths, sitebuild
-from .audit import Breach, audit_site
-from .buildlog import map_warnings
-from .derive import Catalogue, ChangeItem, Timeline
+from . import paths
+from .content import checks
+from .content.derive import Catalogue, Timeline
+from .content.pages import News, Page
+from .content.project import Content, load_content
 from .downloads import Downloads, render_downloads
-from .feeds import atom_feed
-from .history import History, read_history
-from .pages import News, Page
-from .postprocess import postprocess
-from .problems import Problem
-from .project import CONFIG_FILE, Content, load_content
-from .render import Rendered, render_site
+from .downloads.feeds import atom_feed
+from .problems import Problem, errors
+from .site import lock, sitebuild
+from .site.audit import Breach, audit_site
+from .site.buildlog import map_warnings
+from .site.history import read_history, timeline
+from .site.postprocess import postprocess
+from .site.render import Rendered, render_site
 
 
 @dataclass
@@ -31,15 +32,21 @@ class Checked:
 
     content: Content
     problems: list[Problem]
+    """Errors and warnings, sorted."""
     catalogue: Catalogue | None
+    """The validated content, when there is no error (warnings allowed)."""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
 
 
-def check(root: Path) -> Checked:
-    """Load and validate everything; build the catalogue only when valid."""
+def check(root: Path, *, strict: bool = False) -> Checked:
+    """Load and validate everything; build the catalogue only when nothing is an error."""
     content = load_content(root)
-    problems = checks.validate(content)
+    problems = checks.validate(content, strict=strict)
     catalogue = None
-    if not problems and content.config and content.denominator_file:
+    if not errors(problems) and content.config and content.denominator_file:
         dfile = content.denominator_file.record
         catalogue = Catalogue(
             config=content.config.record,
@@ -51,45 +58,6 @@ def check(root: Path) -> Checked:
             denominators_source=dfile.source,
         )
     return Checked(content, problems, catalogue)
-
-
-def timeline(content: Content, history: History) -> Timeline:
-    """Last-updated dates of topic and course pages and recent changes.
-
-    Dates come from git; a course without history falls back to its own
-    ``updated`` field. Changes name the record's current title when it exists.
-    """
-    updated: dict[str, datetime.date] = {}
-    titles: dict[str, tuple[str, str, str | None]] = {}
-    for topic in content.topics:
-        page = paths.topic_page(topic.record.id)
-        titles[topic.doc.file] = ("Chuyên đề", topic.record.title, page)
-        if topic.doc.file in history.last_changed:
-            updated[page] = history.last_changed[topic.doc.file]
-    for course in content.courses:
-        page = paths.course_page(course.record.id)
-        titles[course.doc.file] = ("Khóa học", course.record.title, page)
-        day = history.last_changed.get(course.doc.file) or course.record.updated
-        if day is not None:
-            updated[page] = day
-    actions = {"A": "Thêm mới", "M": "Cập nhật", "D": "Xóa"}
-    changes = []
-    for change in history.changes:
-        kind, title, link = titles.get(change.path, ("", Path(change.path).stem, None))
-        if change.path == CONFIG_FILE:
-            kind, title = "Cài đặt", "Kế hoạch, chỉ tiêu và các cấp (site_config.yml)"
-        elif not kind:
-            kind = "Chuyên đề" if change.path.startswith("topics/") else "Khóa học"
-        changes.append(
-            ChangeItem(
-                change.day,
-                actions.get(change.kind, "Cập nhật"),
-                kind,
-                title,
-                None if change.kind == "D" else link,
-            )
-        )
-    return Timeline(updated, changes, history.available)
 
 
 def render(
@@ -142,52 +110,64 @@ class BuildResult:
 
     @property
     def ok(self) -> bool:
-        return not self.problems and self.mkdocs_ok and not self.breaches and not self.busy
+        no_errors = not errors(self.problems)
+        return no_errors and self.mkdocs_ok and not self.breaches and not self.busy
 
 
 def build(
     root: Path,
     *,
-    strict: bool = True,
+    strict: bool = False,
+    mkdocs_strict: bool = True,
     builder: str = "mkdocs",
     on_wait: Callable[[], None] | None = None,
     wait: float = 900.0,
 ) -> BuildResult:
     """Validate, render, run MkDocs and publish ``site/`` only if all succeed.
 
-    One build at a time per project: a second one waits (``on_wait`` is told)
+    Warnings are reported and the site is published, unless ``strict`` makes
+    them errors; ``mkdocs_strict`` makes MkDocs' own warnings (a broken link)
+    fail the build. One build at a time per project: a second one waits (``on_wait`` is told)
     for up to ``wait`` seconds, then gives up without touching anything.
     """
     started = time.perf_counter()
     try:
         with lock.exclusive(root, wait=wait, on_wait=on_wait):
-            return _build(root, strict=strict, builder=builder, started=started)
+            return _build(
+                root, strict=strict, mkdocs_strict=mkdocs_strict, builder=builder, started=started
+            )
     except lock.Busy:
         return BuildResult([], False, "", 0, time.perf_counter() - started, busy=True)
 
 
-def _build(root: Path, *, strict: bool, builder: str, started: float) -> BuildResult:
+def _build(
+    root: Path, *, strict: bool, mkdocs_strict: bool, builder: str, started: float
+) -> BuildResult:
     sitebuild.recover(root)
-    checked = check(root)
+    checked = check(root, strict=strict)
+    warnings = checked.problems  # only warnings are left once there is a catalogue
     if checked.catalogue is None:
         return BuildResult(checked.problems, False, "", 0, time.perf_counter() - started)
     generated = generate(root, checked)
     staging = sitebuild.staging_dir(root)
     try:
         result = sitebuild.run_mkdocs(
-            root, checked.catalogue, staging, strict=strict, builder=builder
+            root, checked.catalogue, staging, strict=mkdocs_strict, builder=builder
         )
         elapsed = time.perf_counter() - started
         if not result.ok:
             content = checked.content
             problems, others = map_warnings(result.output, content.pages, content.news)
             output = "\n".join(others) if problems else result.output
-            return BuildResult(problems, False, output, generated.pages, elapsed)
+            return BuildResult(
+                sorted({*warnings, *problems}), False, output, generated.pages, elapsed
+            )
         postprocess(staging)
         breaches = audit_site(staging)
         if breaches:
-            return BuildResult([], True, result.output, generated.pages, elapsed, breaches)
+            return BuildResult(warnings, True, result.output, generated.pages, elapsed, breaches)
         sitebuild.publish(root, staging)
     finally:
         sitebuild.discard(staging)
-    return BuildResult([], True, result.output, generated.pages, time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    return BuildResult(warnings, True, result.output, generated.pages, elapsed)

@@ -1,18 +1,22 @@
 """Located validation problems and the report that lists them.
 
 A :class:`Problem` remembers the file, line and column it is about and carries
-the message and hint from :mod:`generator.messages`. A report lists every
-problem, sorted, then a one-line summary; ``format_github`` writes GitHub
-annotation lines so problems show inline on a pull request.
+the message, hint and severity of its rule from the catalogue
+(:mod:`generator.messages.rules`). The text report groups problems by rule,
+errors first, prints each hint once for the problems that share it, and ends
+with a one-line summary; ``format_github`` writes GitHub annotation lines
+(``::error`` / ``::warning``) so problems show inline on a pull request.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import groupby
 
 from . import messages
+from .messages.rules import Severity
 
 
 @dataclass(frozen=True, order=True)
@@ -25,16 +29,21 @@ class Problem:
     code: str
     message: str
     hint: str
+    severity: Severity = "error"
 
     @classmethod
     def make(cls, file: str, line: int, col: int, code: str, **values: object) -> Problem:
-        """Build a problem from a message-catalogue code.
+        """Build a problem from a rule of the catalogue, with the rule's severity.
 
         >>> Problem.make("a.yml", 3, 1, "file-empty").message
         'Tệp rỗng, không có nội dung.'
         """
         message, hint = messages.problem_text(code, **values)
-        return cls(file, line, col, code, message, hint)
+        return cls(file, line, col, code, message, hint, messages.RULES[code].severity)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
 
 class LoadError(Exception):
@@ -63,19 +72,56 @@ def listing(values: Iterable[str], limit: int = 12) -> str:
     return ", ".join(items)
 
 
+def with_severities(
+    problems: Iterable[Problem], overrides: dict[str, Severity], *, strict: bool = False
+) -> list[Problem]:
+    """Problems with the configured severity of their rule; ``strict`` makes warnings errors."""
+    changed = []
+    for p in problems:
+        severity = "error" if strict else overrides.get(p.code, p.severity)
+        changed.append(p if severity == p.severity else replace(p, severity=severity))
+    return sorted(set(changed))
+
+
+def errors(problems: Iterable[Problem]) -> list[Problem]:
+    """Only the problems that stop a build."""
+    return [p for p in problems if p.is_error]
+
+
 def summary(problems: Sequence[Problem]) -> str:
-    """One line: how many problems in how many files."""
+    """One line: how many errors (and warnings) in how many files."""
     files = len({p.file for p in problems})
-    return messages.SUMMARY_ERRORS.format(errors=len(problems), files=files)
+    count = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - count
+    if not warnings:
+        return messages.SUMMARY_ERRORS.format(errors=count, files=files)
+    return messages.SUMMARY_WITH_WARNINGS.format(errors=count, warnings=warnings, files=files)
+
+
+def _rule_order(problem: Problem) -> tuple[int, str, int, int, str]:
+    return (0 if problem.is_error else 1, problem.file, problem.line, problem.col, problem.code)
 
 
 def format_text(problems: Sequence[Problem]) -> str:
-    """The human report: ``file:line:col: message`` then an indented hint."""
+    """The human report, grouped by rule: errors first, each hint once per run of problems.
+
+    ``file:line:col: message`` lines stay clickable in editors and terminals.
+    """
     lines: list[str] = []
-    for p in sorted(set(problems)):
-        lines.append(f"{p.file}:{p.line}:{p.col}: {p.message}")
-        lines.append(f"    {messages.HINT_PREFIX}: {p.hint}")
-    lines.append(summary(problems))
+    unique = sorted(set(problems), key=_rule_order)
+    first: dict[tuple[str, str], tuple[int, str, int, int, str]] = {}
+    for p in unique:
+        first.setdefault((p.severity, p.code), _rule_order(p))
+    ordered = sorted(unique, key=lambda p: (first[(p.severity, p.code)], _rule_order(p)))
+    for (severity, code), group in groupby(ordered, key=lambda p: (p.severity, p.code)):
+        items = list(group)
+        label = messages.SEVERITY_LABELS[severity]
+        lines.append(messages.RULE_HEADER.format(label=label, code=code, count=len(items)))
+        for hint, same in groupby(items, key=lambda p: p.hint):
+            for p in same:
+                lines.append(f"  {p.file}:{p.line}:{p.col}: {p.message}")
+            lines.append(f"      {messages.HINT_PREFIX}: {hint}")
+    lines.append(summary(unique))
     return "\n".join(lines)
 
 
@@ -87,12 +133,12 @@ def _escape_github(value: str, *, prop: bool = False) -> str:
 
 
 def format_github(problems: Sequence[Problem]) -> str:
-    """GitHub Actions annotation lines, one per problem, then the summary."""
+    """GitHub Actions annotation lines (``::error`` or ``::warning``), then the summary."""
     lines = []
     for p in sorted(set(problems)):
         text = _escape_github(f"{p.message}\n{messages.HINT_PREFIX}: {p.hint}")
         title = _escape_github(p.code, prop=True)
         file = _escape_github(p.file, prop=True)
-        lines.append(f"::error file={file},line={p.line},col={p.col},title={title}::{text}")
+        lines.append(f"::{p.severity} file={file},line={p.line},col={p.col},title={title}::{text}")
     lines.append(summary(problems))
     return "\n".join(lines)

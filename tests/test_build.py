@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import lock, pipeline
+from generator import pipeline
+from generator.site import lock
 
 from .conftest import MINI, REPO, Edit, copy_project, handbook, tree_digest
 
@@ -129,7 +130,8 @@ def test_interrupted_build_keeps_previous_site(
     mini: Path, stage: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build stopped at any stage (here: an exception, like Ctrl+C) leaves site/ as it was."""
-    from generator import pipeline, sitebuild
+    from generator import pipeline
+    from generator.site import sitebuild
 
     assert handbook(mini, "build").returncode == 0
     before = tree_digest(mini / "site")

@@ -14,9 +14,10 @@ import openpyxl
 import pytest
 from icalendar import Calendar, Event
 
-from generator import calendars, opendata, pipeline
-from generator.derive import Catalogue, progress_by_level, progress_totals
-from generator.models import Course
+from generator import pipeline
+from generator.content.derive import Catalogue, progress_by_level, progress_totals
+from generator.content.models import Course
+from generator.downloads import calendars, opendata
 
 MINI = Path(__file__).parent / "fixtures" / "mini"
 UTC = datetime.UTC

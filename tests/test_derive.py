@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator import derive, pipeline
+from generator import pipeline
+from generator.content import derive
 
 from .conftest import MINI
 

@@ -98,4 +98,4 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
     )
     assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]
     # stale cache entries are pruned, so the cache holds one entry per cached file
-    assert len(list((mini / downloads.CACHE_DIR).glob("*.bin"))) == len(cold.rendered)
+    assert len(list((mini / paths.CACHE_DIR).glob("*.bin"))) == len(cold.rendered)

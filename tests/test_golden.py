@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline, sitebuild
+from generator import pipeline
+from generator.site import sitebuild
 
 from .conftest import GOLDEN, MINI
 

@@ -36,7 +36,7 @@ from pypdf import PdfReader
 from selectolax.lexbor import LexborHTMLParser
 
 from generator import paths, pipeline
-from generator.audit import audit_site
+from generator.site.audit import audit_site
 
 from .browser import chromium, serve
 from .conftest import MINI, copy_project

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import LoadError, parse_yaml
-from generator.project import load_file
+from generator.content.loader import LoadError, parse_yaml
+from generator.content.project import load_file
 
 
 def test_positions_of_keys_and_values() -> None:

@@ -20,9 +20,12 @@ from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 
-from generator import derive, messages, outlines, pipeline
-from generator.derive import Catalogue
-from generator.models import Topic
+from generator import messages, pipeline
+from generator.content import derive
+from generator.content.derive import Catalogue
+from generator.content.models import Topic
+from generator.downloads import outlines
+from generator.reproducible import ZIP_EPOCH
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
@@ -192,7 +195,7 @@ def test_docx_zip_has_fixed_timestamps(cat: Catalogue) -> None:
     data = outlines.topic_docx(topic(cat, "cd-i-01"), cat)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
-        assert {info.date_time for info in archive.infolist()} == {(2025, 11, 30, 0, 0, 0)}
+        assert {info.date_time for info in archive.infolist()} == {ZIP_EPOCH}
         assert b"Be Vietnam Pro" in archive.read("word/fontTable.xml")
 
 
@@ -257,7 +260,7 @@ def test_same_input_gives_the_same_bytes(cat: Catalogue) -> None:
 def test_same_bytes_in_another_process(cat: Catalogue) -> None:
     """Hash seeds and clock differ between processes; the files must not."""
     script = (
-        "import hashlib, sys; from pathlib import Path; from generator import outlines, pipeline;"
+        "import hashlib, sys; from pathlib import Path; from generator import pipeline; from generator.downloads import outlines;"
         "c = pipeline.check(Path(sys.argv[1])).catalogue; t = c.topics_by_id['cd-ii-01'];"
         "print(hashlib.sha256(outlines.topic_pdf(t, c)).hexdigest(),"
         " hashlib.sha256(outlines.topic_docx(t, c)).hexdigest())"

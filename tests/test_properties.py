@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.loader import LoadError, parse_yaml
-from generator.models import AudienceFile, Course, DenominatorFile, SiteConfig, Topic, parse
+from generator.content.errors import parse
+from generator.content.loader import LoadError, parse_yaml
+from generator.content.models import AudienceFile, Course, DenominatorFile, SiteConfig, Topic
 
 from .conftest import MINI, copy_project
 

@@ -17,8 +17,9 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import cli, paths, pipeline, scaffold, schemas
-from generator.project import load_file
+from generator import paths, pipeline
+from generator.commands import cli, scaffold, schemas
+from generator.content.project import load_file
 
 from .conftest import REPO, copy_project, handbook
 
@@ -49,7 +50,9 @@ def test_committed_schemas_are_current() -> None:
 
 
 def test_every_sample_file_matches_its_schema_and_names_it() -> None:
-    validators = {k: jsonschema.Draft202012Validator(schemas.json_schema(k)) for k in schemas.KINDS}
+    validators = {
+        k: jsonschema.Draft202012Validator(schemas.json_schema(k)) for k in schemas.SCHEMAS
+    }
     for path, kind in _sample_files():
         errors = list(validators[kind].iter_errors(_as_json(path)))
         assert not errors, (path, [e.message for e in errors])
@@ -146,7 +149,7 @@ def test_last_updated_dates_come_from_git(mini: Path) -> None:
     assert "Cập nhật lần cuối: 10/01/2024" in (docs / "chuyen-de/cd-i-01.md").read_text(
         encoding="utf-8"
     )
-    changes = (docs / paths.CHANGES_PAGE).read_text(encoding="utf-8")
+    changes = (docs / paths.CHANGES).read_text(encoding="utf-8")
     assert changes.index("05/03/2024") < changes.index("10/01/2024")
     assert "Lớp cấp tỉnh 2023 (sửa)" in changes and "Cập nhật" in changes
 
@@ -161,7 +164,7 @@ def test_without_git_pages_fall_back_to_their_own_dates(mini: Path) -> None:
     assert "Cập nhật lần cuối: 20/03/2023" in (mini / "build/docs/khoa-hoc/kh-01.md").read_text(
         encoding="utf-8"
     )
-    assert "Chưa có lịch sử thay đổi" in (mini / "build/docs" / paths.CHANGES_PAGE).read_text(
+    assert "Chưa có lịch sử thay đổi" in (mini / "build/docs" / paths.CHANGES).read_text(
         encoding="utf-8"
     )
 
@@ -241,6 +244,6 @@ def test_news_post_rules(mini: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize("kind", sorted(schemas.KINDS))
+@pytest.mark.parametrize("kind", sorted(schemas.SCHEMAS))
 def test_each_schema_is_valid(kind: str) -> None:
     jsonschema.Draft202012Validator.check_schema(schemas.json_schema(kind))

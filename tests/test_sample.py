@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import derive, pipeline
+from generator import pipeline
+from generator.content import derive
 
 from .conftest import REPO, copy_project, handbook
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import md_escape, vn_number
-from generator.slug import fold, slugify
+from generator.site.render import md_escape, vn_number
+from generator.site.slug import fold, slugify
 
 
 @pytest.mark.parametrize(

@@ -22,10 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from generator import calendars, opendata, outlines, pipeline, sitebuild
-from generator.derive import curriculum_for_level
-from generator.downloads import TABLES
-from generator.feeds import atom_feed
+from generator import pipeline
+from generator.content.derive import curriculum_for_level
+from generator.downloads import TABLES, calendars, opendata, outlines
+from generator.downloads.feeds import atom_feed
+from generator.site import sitebuild
 
 from .conftest import MINI, copy_project
 

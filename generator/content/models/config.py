@@ -1,0 +1,113 @@
+"""``site_config.yml``: the site, the plan, its targets, levels and rules."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from ...messages.rules import Severity
+from .base import (
+    ClockTime,
+    GroupId,
+    Id,
+    LevelId,
+    LongText,
+    Record,
+    Ref,
+    SessionKind,
+    SiteUrl,
+    TargetGroupId,
+    Text,
+)
+
+
+class Period(Record):
+    start: datetime.date
+    end: datetime.date
+
+
+class Plan(Record):
+    title: Text
+    number: Text
+    date: datetime.date
+    issuer: Text
+    period: Period
+    note: LongText | None = None
+
+
+class Level(Record):
+    """An administrative level, valid between two dates (either may be open)."""
+
+    id: Id
+    name: Text
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+
+    def valid_on(self, day: datetime.date) -> bool:
+        """True when the level exists on ``day``."""
+        if self.valid_from and day < self.valid_from:
+            return False
+        return not (self.valid_until and day > self.valid_until)
+
+
+class TargetGroup(Record):
+    id: Id
+    name: Text
+    description: LongText | None = None
+
+
+class Target(Record):
+    target_group: TargetGroupId
+    percent: float = Field(gt=0, le=100)
+    by: datetime.date
+    levels: list[LevelId] | None = None
+
+
+class TopicGroup(Record):
+    id: GroupId
+    name: Text
+    expected: int | None = Field(default=None, ge=0)
+
+
+class CourseRules(Record):
+    min_days: int = Field(ge=1, le=30)
+    min_practice_sessions: int = Field(ge=0, le=20)
+    practice_kinds: list[SessionKind] = Field(min_length=1)
+
+
+class HalfDayTimes(Record):
+    start: ClockTime
+    end: ClockTime
+
+
+class SessionTimes(Record):
+    """Clock times of the morning and afternoon half-days (for calendars)."""
+
+    sang: HalfDayTimes = HalfDayTimes(start="07:30", end="11:30")
+    chieu: HalfDayTimes = HalfDayTimes(start="13:30", end="17:00")
+
+
+class SiteConfig(Record):
+    site_name: Text
+    province: Text
+    language: Literal["vi"]
+    site_url: SiteUrl
+    sample_data: bool
+    data_as_of: datetime.date
+    plan: Plan
+    target_groups: list[TargetGroup] = Field(min_length=1)
+    targets: list[Target]
+    levels: list[Level] = Field(min_length=1)
+    topic_groups: list[TopicGroup] = Field(min_length=1)
+    course_rules: CourseRules
+    # Order of the free pages (content/pages/) in the navigation; pages not
+    # listed follow in file-name order.
+    pages: list[
+        Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$"), Ref("page")]
+    ] = Field(default_factory=list)
+    session_times: SessionTimes = SessionTimes()
+    # Severity of rules, changed from the catalogue's: {course-too-short: error}.
+    rules: dict[str, Severity] = Field(default_factory=dict)
+    timezone: Literal["Asia/Ho_Chi_Minh"] = "Asia/Ho_Chi_Minh"

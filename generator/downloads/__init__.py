@@ -1,0 +1,152 @@
+"""Stage 5b, render downloads: every file trainers and offices can download.
+
+Outlines (PDF, DOCX), curricula and the whole handbook as PDF, calendars
+(.ics) and open data (CSV, JSON, XLSX) are rendered from the same validated
+catalogue as the pages, into ``tai-ve/`` of the site. Rendering a PDF costs far
+more than a page, so each file is cached under ``build/cache`` by a hash of
+its inputs (the records it shows, the settings it uses, and the code that
+draws it): a one-topic edit renders that topic's files again and nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .. import paths
+from ..content.derive import Catalogue, curriculum_for_level
+from . import calendars, opendata, outlines
+
+# The open-data tables, by file name.
+TABLES = {
+    "chuyen-de": opendata.catalogue_table,
+    "lich-tap-huan": opendata.schedule_table,
+    "tien-do": opendata.progress_table,
+}
+
+
+@dataclass
+class Cache:
+    """Content-addressed store of rendered files under ``build/cache``."""
+
+    folder: Path | None
+    rendered: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+    def get(self, path: str, key: str, make: Callable[[], bytes]) -> bytes:
+        """Return the cached bytes for ``key``, rendering them only on a miss."""
+        if self.folder is None:
+            self.rendered.append(path)
+            return make()
+        entry = self.folder / f"{key}.bin"
+        self.used.add(entry.name)
+        if entry.is_file():
+            self.reused.append(path)
+            return entry.read_bytes()
+        data = make()
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(entry)
+        self.rendered.append(path)
+        return data
+
+    def prune(self) -> None:
+        """Remove entries this build did not use, so the cache does not grow."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in self.folder.glob("*.bin"):
+            if entry.name not in self.used:
+                entry.unlink()
+
+
+def _code_hash(*modules: object) -> str:
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(Path(str(getattr(module, "__file__", ""))).read_bytes())
+    return digest.hexdigest()
+
+
+def _key(kind: str, code: str, parts: Iterable[BaseModel | str]) -> str:
+    digest = hashlib.sha256(f"{kind}\n{code}\n".encode())
+    for part in parts:
+        text = part.model_dump_json() if isinstance(part, BaseModel) else part
+        digest.update(text.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Downloads:
+    files: dict[str, bytes]
+    rendered: list[str]
+    reused: list[str]
+
+
+def render_downloads(catalogue: Catalogue, root: Path | None) -> Downloads:
+    """Render (or reuse) every download; ``root=None`` disables the cache."""
+    cache = Cache(root / paths.CACHE_DIR if root is not None else None)
+    config = catalogue.config
+    outline_code = _code_hash(outlines)
+    # Everything an outline shows besides its topic: names of levels, groups,
+    # audiences, the province and the data date.
+    context = [config, *catalogue.audiences]
+    files: dict[str, bytes] = {}
+
+    for topic in catalogue.topics:
+        pdf, docx = paths.topic_pdf(topic.id), paths.topic_docx(topic.id)
+        parts = [topic, *context]
+        files[pdf] = cache.get(
+            pdf,
+            _key("topic-pdf", outline_code, parts),
+            partial(outlines.topic_pdf, topic, catalogue),
+        )
+        files[docx] = cache.get(
+            docx,
+            _key("topic-docx", outline_code, parts),
+            partial(outlines.topic_docx, topic, catalogue),
+        )
+    for level in config.levels:
+        curriculum = curriculum_for_level(catalogue, level)
+        if not curriculum.items:
+            continue
+        path = paths.curriculum_pdf(level.id)
+        parts = [*(item.topic for item in curriculum.items), *context]
+        files[path] = cache.get(
+            path,
+            _key(f"curriculum-{level.id}", outline_code, parts),
+            partial(outlines.curriculum_pdf, curriculum, catalogue),
+        )
+    files[paths.HANDBOOK_PDF] = cache.get(
+        paths.HANDBOOK_PDF,
+        _key("handbook", outline_code, [*catalogue.topics, *context]),
+        partial(outlines.handbook_pdf, catalogue),
+    )
+
+    # A course's calendar depends on the course, the config and its topics'
+    # labels and titles; cached too, since a province has thousands of courses.
+    calendar_code = _code_hash(calendars)
+    topics = catalogue.topics_by_id
+    for course in catalogue.courses:
+        path = paths.course_ics(course.id)
+        shown = [topics[t] for t in course.topic_ids if t in topics]
+        files[path] = cache.get(
+            path,
+            _key("course-ics", calendar_code, [course, config, *shown]),
+            partial(calendars.course_calendar, course, catalogue),
+        )
+    # The whole schedule and the tables depend on everything: always rendered.
+    files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue)
+    for name, table in TABLES.items():
+        headers, rows = table(catalogue)
+        files[paths.table_csv(name)] = opendata.to_csv(headers, rows)
+        files[paths.table_json(name)] = opendata.to_json(name, headers, rows)
+    files[paths.WORKBOOK] = opendata.workbook(catalogue)
+    cache.prune()
+    return Downloads(files, cache.rendered, cache.reused)

@@ -1,0 +1,176 @@
+"""Words readers see: vocabularies, page titles, headings, column headers.
+
+Templates, the navigation, the outlines (PDF, DOCX), calendars and open data
+all name things with these, so a page and its download say the same thing.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# Vocabulary shown to readers.
+SESSION_KINDS: Final[dict[str, str]] = {
+    "ly_thuyet": "Lý thuyết",
+    "thao_luan": "Thảo luận",
+    "khao_sat": "Khảo sát thực tế",
+    "thuc_hanh": "Thực hành",
+    "tham_quan": "Tham quan học tập",
+}
+HALF_DAYS: Final[dict[str, str]] = {"sang": "Sáng", "chieu": "Chiều"}
+COURSE_STATUSES: Final[dict[str, str]] = {
+    "planned": "Dự kiến",
+    "held": "Đã tổ chức",
+    "cancelled": "Đã hủy",
+}
+TOPIC_STATUSES: Final[dict[str, str]] = {
+    "attested": "Tên chuyên đề đã đối chiếu",
+    "drafted": "Tiêu đề dự thảo, chưa đối chiếu văn bản gốc",
+    "local": "Chuyên đề bổ sung của địa phương",
+}
+MONTHS: Final[dict[int, str]] = {m: f"Tháng {m}" for m in range(1, 13)}
+
+
+# Titles of the generated pages, as in the navigation and the page headings.
+PAGE_TITLES: Final[dict[str, str]] = {
+    "home": "Trang chủ",
+    "catalogue": "Danh mục chuyên đề",
+    "curricula": "Chương trình tập huấn theo cấp",
+    "schedule": "Lịch tập huấn",
+    "tags": "Tra cứu theo thẻ",
+    "progress": "Tiến độ thực hiện",
+    "news": "Tin tức",
+    "changes": "Thay đổi gần đây",
+}
+# Sections of the navigation.
+NAV: Final[dict[str, str]] = {
+    "home": "Trang chủ",
+    "pages": "Kế hoạch và hướng dẫn",
+    "topics": "Chuyên đề",
+    "curricula": "Chương trình theo cấp",
+    "schedule": "Lịch tập huấn",
+    "progress": "Tiến độ",
+    "news": "Tin tức",
+    "changes": "Thay đổi gần đây",
+}
+
+
+def curriculum_title(level_name: str) -> str:
+    """ "Chương trình tập huấn cấp xã" """
+    return f"Chương trình tập huấn {level_name.lower()}"
+
+
+def schedule_level_title(level_name: str) -> str:
+    return f"Các khóa học {level_name.lower()}"
+
+
+def schedule_year_title(year: int) -> str:
+    return f"Lịch tập huấn năm {year}"
+
+
+def topic_label(group: str, number: int) -> str:
+    """The short name of a topic: "Chuyên đề II.3", or "Chuyên đề địa phương 1"."""
+    if group == "local":
+        return f"Chuyên đề địa phương {number}"
+    return f"Chuyên đề {group}.{number}"
+
+
+# Sections of a topic, shared by the topic page and its PDF/DOCX outline.
+TOPIC_SECTIONS: Final[dict[str, str]] = {
+    "source": "Nguồn tiêu đề",
+    "objectives": "Mục tiêu",
+    "objectives_lead": "Sau chuyên đề, học viên:",
+    "outline": "Đề cương",
+    "duration": "Thời lượng",
+    "audiences": "Đối tượng",
+    "methods": "Phương pháp",
+    "references": "Văn bản tham khảo",
+    "courses": "Các khóa học có chuyên đề này",
+    "reviewed": "Rà soát lần cuối",
+}
+HALF_DAY_UNIT: Final = "buổi"
+
+# The "what changed" page.
+CHANGE_ACTIONS: Final[dict[str, str]] = {"A": "Thêm mới", "M": "Cập nhật", "D": "Xóa"}
+CHANGE_KINDS: Final[dict[str, str]] = {
+    "topic": "Chuyên đề",
+    "course": "Khóa học",
+    "config": "Cài đặt",
+}
+CONFIG_CHANGE_TITLE: Final = "Kế hoạch, chỉ tiêu và các cấp (site_config.yml)"
+
+# Calendars (.ics).
+CALENDAR: Final[dict[str, str]] = {
+    "schedule": "Lịch tập huấn",
+    "half": "Buổi",
+    "kind": "Hình thức",
+    "trainer": "Giảng viên",
+    "organiser": "Đơn vị tổ chức",
+    "status": "Trạng thái khóa học",
+}
+
+# Open data: column headers of the CSV, JSON and XLSX tables, and sheet names.
+CATALOGUE_HEADERS: Final = [
+    "Mã",
+    "Nhóm",
+    "Số",
+    "Tên chuyên đề",
+    "Tình trạng tiêu đề",
+    "Thời lượng (buổi)",
+    "Cấp",
+    "Phương pháp",
+    "Rà soát lần cuối",
+]
+SCHEDULE_HEADERS: Final = [
+    "Mã khóa học",
+    "Tên khóa học",
+    "Cấp",
+    "Địa điểm",
+    "Đơn vị tổ chức",
+    "Bắt đầu",
+    "Kết thúc",
+    "Số ngày học",
+    "Trạng thái",
+    "Chuyên đề",
+    "Học viên dự kiến",
+    "Học viên thực tế",
+]
+PROGRESS_HEADERS: Final = [
+    "Nhóm đối tượng",
+    "Cấp",
+    "Số người cần tập huấn",
+    "Đã tập huấn (người)",
+    "Lượt học viên",
+    "Tỷ lệ (%)",
+    "Mục tiêu (%)",
+    "Đánh giá",
+]
+SHEETS: Final = ("Chuyên đề", "Lịch tập huấn", "Tiến độ")
+ALL_LEVELS: Final = "Tất cả các cấp"
+MET: Final = "Đạt"
+NOT_MET: Final = "Chưa đạt"
+LOCAL_GROUP: Final = "Địa phương"
+SAMPLE_DATA: Final = "Dữ liệu mẫu"
+
+# Kinds of content, as messages name them ("Không có chuyên đề nào mang mã …").
+KIND_NAMES: Final[dict[str, str]] = {
+    "config": "cài đặt",
+    "level": "cấp",
+    "target_group": "nhóm đối tượng",
+    "topic_group": "nhóm chuyên đề",
+    "topic": "chuyên đề",
+    "audience": "đối tượng",
+    "denominator": "số người cần tập huấn",
+    "course": "khóa học",
+    "page": "trang",
+    "news": "bản tin",
+}
+# Titles of the editor schemas (shown on hover in the editor).
+SCHEMA_TITLES: Final[dict[str, str]] = {
+    "site_config": "Cài đặt trang: kế hoạch, chỉ tiêu, các cấp, quy định khóa học",
+    "topic": "Một chuyên đề tập huấn (topics/<mã>.yml)",
+    "course": "Một khóa tập huấn (content/courses/<năm>/<mã>.yml)",
+    "audiences": "Đối tượng tập huấn theo cấp (content/audiences.yml)",
+    "denominators": "Số người cần tập huấn (content/denominators.yml)",
+    "news": "Phần đầu của một bản tin (content/news/*.md)",
+    "page": "Phần đầu của một trang (content/pages/*.md)",
+}
