@@ -98,8 +98,9 @@ def summary(problems: Sequence[Problem]) -> str:
     return messages.SUMMARY_WITH_WARNINGS.format(errors=count, warnings=warnings, files=files)
 
 
-def _rule_order(problem: Problem) -> tuple[int, str, int, int, str]:
-    return (0 if problem.is_error else 1, problem.file, problem.line, problem.col, problem.code)
+def _rule_order(problem: Problem) -> tuple[int, str, int, int, str, str]:
+    p = problem
+    return (0 if p.is_error else 1, p.file, p.line, p.col, p.code, p.message)
 
 
 def format_text(problems: Sequence[Problem]) -> str:
@@ -109,7 +110,7 @@ def format_text(problems: Sequence[Problem]) -> str:
     """
     lines: list[str] = []
     unique = sorted(set(problems), key=_rule_order)
-    first: dict[tuple[str, str], tuple[int, str, int, int, str]] = {}
+    first: dict[tuple[str, str], tuple[int, str, int, int, str, str]] = {}
     for p in unique:
         first.setdefault((p.severity, p.code), _rule_order(p))
     ordered = sorted(unique, key=lambda p: (first[(p.severity, p.code)], _rule_order(p)))

@@ -80,3 +80,24 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = handbook(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
+
+
+# Modules whose every test builds a whole site with MkDocs.
+_SLOW_MODULES = {"test_build", "test_downloads"}
+# Tests that build a site although their module is mostly quick.
+_SLOW_TESTS = {
+    "test_two_level_example_builds",
+    "test_the_workflow_commands_work",
+    "test_last_updated_dates_come_from_git",
+    "test_without_git_pages_fall_back_to_their_own_dates",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what builds a whole site as slow, so `pytest -m "not slow"` is a quick loop."""
+    for item in items:
+        module = getattr(item, "module", None)
+        module_name = module.__name__.rsplit(".", 1)[-1] if module else ""
+        uses_site = "sample_site" in getattr(item, "fixturenames", ())
+        if uses_site or module_name in _SLOW_MODULES or item.name in _SLOW_TESTS:
+            item.add_marker(pytest.mark.slow)

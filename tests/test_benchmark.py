@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = pytest.mark.slow
 
 STAGES = ("load", "validate", "render", "downloads", "write", "mkdocs", "postprocess")
 

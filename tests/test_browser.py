@@ -20,6 +20,8 @@ from generator import paths
 
 from .browser import chromium, require_browser, serve
 
+pytestmark = pytest.mark.slow
+
 playwright_api = require_browser()
 axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 

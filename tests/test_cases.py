@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import pipeline
+from generator import messages, pipeline
 from generator.problems import format_text
 
 from .conftest import MINI, TESTS, copy_project, tree_digest
@@ -117,6 +117,17 @@ def _save(name: str, case: dict[str, Any]) -> None:
 
 
 NAMES = sorted(p.stem for p in CASES.glob("*.yml"))
+# Cases whose build runs MkDocs (they pass validation) take seconds each.
+PARAMS = [
+    pytest.param(name, marks=pytest.mark.slow) if not _load(name)["expect"] else name
+    for name in NAMES
+]
+
+# Rules no case file can produce, and the test that produces each.
+PRODUCED_ELSEWHERE = {
+    # root reads any file, so permission-denied is simulated in Python
+    "file-unreadable": "tests/test_build.py::test_an_unreadable_file_is_a_located_problem",
+}
 
 
 @contextmanager
@@ -146,7 +157,19 @@ def test_there_are_many_cases() -> None:
     assert len(NAMES) >= 100
 
 
-@pytest.mark.parametrize("name", NAMES)
+def test_every_rule_is_produced_by_a_test() -> None:
+    """A rule in the catalogue that no test produces is a rule nobody checked."""
+    produced = {e[0] for name in NAMES for e in _load(name)["expect"]}
+    for code, test in PRODUCED_ELSEWHERE.items():
+        file, function = test.split("::")
+        assert f"def {function}(" in (TESTS.parent / file).read_text(encoding="utf-8")
+        assert f'"{code}"' in (TESTS.parent / file).read_text(encoding="utf-8")
+        produced.add(code)
+    assert set(messages.RULES) - produced == set()
+    assert produced <= set(messages.RULES)
+
+
+@pytest.mark.parametrize("name", PARAMS)
 def test_case(name: str, built_mini: Path, tmp_path: Path) -> None:
     case = _load(name)
     root = tmp_path / "mini"

@@ -41,6 +41,8 @@ from generator.site.audit import audit_site
 from .browser import chromium, serve
 from .conftest import MINI, copy_project
 
+pytestmark = pytest.mark.slow
+
 MARK = "window.__pwn"
 HOSTILE = (
     f'"\'><script>{MARK}=1;alert(1)</script><img src=x onerror="{MARK}=2;alert(2)">'

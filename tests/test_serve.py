@@ -11,7 +11,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .conftest import Edit
+
+pytestmark = pytest.mark.slow
 
 
 def _free_port() -> int:

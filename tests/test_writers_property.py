@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,6 +30,8 @@ from generator.downloads.feeds import atom_feed
 from generator.site import sitebuild
 
 from .conftest import MINI, copy_project
+
+pytestmark = pytest.mark.slow
 
 NASTY = [
     "\x00", "\x01", "\x1b", "\x7f", "\x85", "\r", "\n", "\t", "\u2028", "\u2029", "\ud800",

@@ -343,7 +343,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     if exc.context_mark is not None and _AT_CONTEXT.search(problem):
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
     source = lines[line - 1] if 0 < line <= len(lines) else ""
-    detail, code = explain(problem or context, source, col)
+    detail, code = explain(problem, source, col, context=context)
     return Problem.make(file, line, col, code, detail=detail)
 
 

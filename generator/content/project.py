@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .. import paths
+from .. import messages, paths
 from ..problems import LoadError, Problem
 from . import files, pagecheck
 from .errors import parse
@@ -281,12 +281,12 @@ def _markdown_renderer(content: Content) -> pagecheck.Renderer | None:
         return None  # reported as a missing file
     try:
         return pagecheck.Renderer(*pagecheck.markdown_settings(path))
-    except Exception as exc:  # any mistake in mkdocs.yml or its extensions
-        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-        content.problems.append(
-            Problem.make(paths.MKDOCS_FILE, 1, 1, "mkdocs-config", detail=detail)
-        )
-        return None
+    except ModuleNotFoundError as exc:
+        detail = messages.MKDOCS_CONFIG_DETAILS["extension"].format(name=exc.name)
+    except Exception as exc:  # any other mistake in mkdocs.yml or its extensions
+        detail = messages.MKDOCS_CONFIG_DETAILS["other"].format(kind=type(exc).__name__)
+    content.problems.append(Problem.make(paths.MKDOCS_FILE, 1, 1, "mkdocs-config", detail=detail))
+    return None
 
 
 def _placeholders(doc: Document, data: Any, loc: Loc) -> list[Problem]:

@@ -72,7 +72,9 @@ _KEY_WITHOUT_SPACE = re.compile(r"^\s*(?:-\s+)?[\w.-]+:[^\s:/]")
 _BARE_KEY = re.compile(r"\s+(?:-\s+)?[\w.-]+")
 
 
-def explain(message: str, source_line: str = "", column: int = 0) -> tuple[str, str]:
+def explain(
+    message: str, source_line: str = "", column: int = 0, *, context: str = ""
+) -> tuple[str, str]:
     """The Vietnamese detail and problem code for a PyYAML message.
 
     ``source_line`` is the line the problem is reported on and ``column`` the
@@ -95,8 +97,9 @@ def explain(message: str, source_line: str = "", column: int = 0) -> tuple[str, 
         ("'", '"')
     ):
         return "có chữ nằm sau dấu ngoặc đóng", "yaml-text-after-quote"
-    for pattern, code, detail in _TABLE:
-        match = pattern.search(message)
-        if match:
-            return detail.format(*match.groups()), code
+    for text in (message, context):  # what went wrong, else what was being read
+        for pattern, code, detail in _TABLE:
+            match = pattern.search(text)
+            if match:
+                return detail.format(*match.groups()), code
     return _GENERIC, "yaml-syntax"

@@ -38,6 +38,13 @@ CLI: Final[dict[str, str]] = {
 }
 
 
+# Why mkdocs.yml could not be used to render pages.
+MKDOCS_CONFIG_DETAILS: Final[dict[str, str]] = {
+    "extension": "chưa cài phần mở rộng Markdown {name!r}",
+    "other": "tệp hoặc phần mở rộng Markdown có lỗi ({kind})",
+}
+
+
 def cli_text(code: str, **values: object) -> str:
     """Return a command-line message, filled in."""
     return CLI[code].format(**values)
