@@ -55,8 +55,13 @@ import yaml
 from generator import downloads, paths, pipeline
 from generator.content import checks, project
 from generator.content.derive import Catalogue
+from generator.content.kinds import kind
+from generator.reproducible import source_date_epoch
 from generator.site import sitebuild
 from generator.site.postprocess import postprocess
+
+COURSES_DIR = kind("course").path
+TOPICS_DIR = kind("topic").path
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_JSON = REPO / "benchmarks" / "results.json"
@@ -117,23 +122,23 @@ def _set_line(text: str, key: str, value: str) -> str:
 def make_project(scale: Scale, dest: Path) -> None:
     """Write a valid project for ``scale`` into the empty folder ``dest``."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in (project.CONFIG_FILE, project.MKDOCS_FILE):
+    for name in (project.CONFIG_FILE, paths.MKDOCS_FILE):
         shutil.copy2(REPO / name, dest / name)
-    courses_dir = REPO / project.COURSES_DIR
+    courses_dir = REPO / COURSES_DIR
     ignore = shutil.ignore_patterns("courses") if scale.course_copies else None
     shutil.copytree(REPO / "content", dest / "content", ignore=ignore)
-    shutil.copytree(REPO / project.TOPICS_DIR, dest / project.TOPICS_DIR)
+    shutil.copytree(REPO / TOPICS_DIR, dest / TOPICS_DIR)
     if scale.course_copies:
         for path in sorted(courses_dir.rglob("*.yml")):
             text = path.read_text(encoding="utf-8")
-            folder = dest / project.COURSES_DIR / path.parent.relative_to(courses_dir)
+            folder = dest / COURSES_DIR / path.parent.relative_to(courses_dir)
             folder.mkdir(parents=True, exist_ok=True)
             for copy in range(1, scale.course_copies + 1):
                 new_id = f"{path.stem}-r{copy:02d}"
                 (folder / f"{new_id}.yml").write_text(
                     _set_line(text, "id", new_id), encoding="utf-8"
                 )
-    _add_local_topics(dest / project.TOPICS_DIR, scale.topics)
+    _add_local_topics(dest / TOPICS_DIR, scale.topics)
 
 
 def _add_local_topics(folder: Path, wanted: int) -> None:
@@ -290,7 +295,7 @@ def self_max_rss() -> int:
 def mkdocs_env(catalogue: Catalogue) -> dict[str, str]:
     """The environment ``sitebuild.run_mkdocs`` gives MkDocs, for the bare run."""
     env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", sitebuild.source_date_epoch(catalogue))
+    env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(catalogue.config.data_as_of))
     env["NO_MKDOCS_2_WARNING"] = "1"
     return env
 
@@ -332,7 +337,7 @@ def site_stats(site: Path) -> dict[str, Any]:
 
 
 def edit_topic_title(root: Path, topic_id: str) -> None:
-    path = root / project.TOPICS_DIR / f"{topic_id}.yml"
+    path = root / TOPICS_DIR / f"{topic_id}.yml"
     text = path.read_text(encoding="utf-8")
     title = yaml.safe_load(text)["title"]
     new_title = json.dumps(f"{title} (đã sửa)", ensure_ascii=False)
@@ -404,7 +409,7 @@ def measure(scale: Scale, root: Path, repeat: int = 1) -> dict[str, Any]:
     del checked
     phases["verify"] = time.perf_counter() - started
 
-    topic_file = root / project.TOPICS_DIR / f"{EDITED_TOPIC}.yml"
+    topic_file = root / TOPICS_DIR / f"{EDITED_TOPIC}.yml"
     topic_text = topic_file.read_text(encoding="utf-8")
     bare_site = root / paths.BUILD_DIR / "bare-site"
     rounds: list[Round] = []
@@ -412,7 +417,7 @@ def measure(scale: Scale, root: Path, repeat: int = 1) -> dict[str, Any]:
     for attempt in range(repeat):
         if attempt:
             shutil.rmtree(root / paths.BUILD_DIR)
-            shutil.rmtree(root / sitebuild.SITE_DIR)
+            shutil.rmtree(root / paths.SITE_DIR)
             topic_file.write_text(topic_text, encoding="utf-8")
         rounds.append(one_round(scale, root, env, bare_site))
     phases["rounds"] = time.perf_counter() - started
@@ -423,14 +428,14 @@ def measure(scale: Scale, root: Path, repeat: int = 1) -> dict[str, Any]:
     bare_seconds = min(r.bare for r in rounds)
     fastest_rebuild = min(rounds, key=lambda r: r.rebuild)
     rebuild, rebuild_stages = fastest_rebuild.rebuild, fastest_rebuild.rebuild_stages
-    stats = site_stats(root / sitebuild.SITE_DIR)
-    docs = root / sitebuild.DOCS_DIR
+    stats = site_stats(root / paths.SITE_DIR)
+    docs = root / paths.DOCS_DIR
     markdown_files = sum(1 for _ in docs.rglob("*.md"))
     bare_stats = site_stats(bare_site)
 
     # Memory: the in-process stages again, cold, under tracemalloc.
     worker_rss = self_max_rss()
-    shutil.rmtree(root / downloads.CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(root / paths.CACHE_DIR, ignore_errors=True)
     shutil.rmtree(docs, ignore_errors=True)
     traced = Recorder()
     started = time.perf_counter()
