@@ -59,6 +59,28 @@ def news_page(slug: str) -> str:
     return f"tin-tuc/{slug}.md"
 
 
+PLANS_DIR = "ke-hoach"
+
+
+def plan_page(plan_id: str) -> str:
+    """A plan: its targets, levels, framework, denominators, annual plans and reports."""
+    return f"{PLANS_DIR}/{plan_id}/index.md"
+
+
+def plan_progress(plan_id: str) -> str:
+    return f"{PLANS_DIR}/{plan_id}/tien-do.md"
+
+
+def year_report(plan_id: str, year: int) -> str:
+    """The report of one year of a plan, by organising level."""
+    return f"{PLANS_DIR}/{plan_id}/bao-cao-{year}.md"
+
+
+def period_report(plan_id: str) -> str:
+    """The cumulative report of a plan's whole period against its targets."""
+    return f"{PLANS_DIR}/{plan_id}/bao-cao-tong-hop.md"
+
+
 # --- downloads -------------------------------------------------------------------------
 
 DOWNLOADS_DIR = "tai-ve"
@@ -72,6 +94,12 @@ OFFLINE_FOLDER = "cam-nang-ntm"
 TABLE_CATALOGUE = "chuyen-de"
 TABLE_SCHEDULE = "lich-tap-huan"
 TABLE_PROGRESS = "tien-do"
+
+
+def report_file(plan_id: str, year: int | None, suffix: str) -> str:
+    """A report as a download (xlsx, pdf, csv, json); ``year`` None for the whole period."""
+    name = f"{plan_id}-{year}" if year is not None else f"{plan_id}-tong-hop"
+    return f"{DOWNLOADS_DIR}/bao-cao/{name}.{suffix}"
 
 
 def topic_pdf(topic_id: str) -> str:
@@ -120,6 +148,7 @@ RESERVED = frozenset(
         _top(p)
         for p in (
             HOME,
+            PLANS_DIR,
             CATALOGUE,
             CURRICULA,
             SCHEDULE,

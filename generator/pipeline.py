@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import paths
-from .content import checks
-from .content.derive import Catalogue, Timeline
+from .content.catalogue import Catalogue
+from .content.derive import Timeline
 from .content.pages import News, Page
 from .content.project import Content, load_content
+from .content.validate import validate
 from .downloads import Downloads, render_downloads
 from .downloads.feeds import atom_feed
 from .problems import Problem, errors
@@ -44,18 +45,18 @@ class Checked:
 def check(root: Path, *, strict: bool = False) -> Checked:
     """Load and validate everything; build the catalogue only when nothing is an error."""
     content = load_content(root)
-    problems = checks.validate(content, strict=strict)
+    problems = validate(content, strict=strict)
     catalogue = None
-    if not errors(problems) and content.config and content.denominator_file:
-        dfile = content.denominator_file.record
+    plans = sorted((p.record for p in content.of("plan")), key=lambda p: p.period.start)
+    if not errors(problems) and content.config and plans:
         catalogue = Catalogue(
             config=content.config.record,
+            plans=plans,
             topics=[t.record for t in content.topics],
             audiences=[a.record for a in content.audiences],
             courses=[c.record for c in content.courses],
-            denominators={(d.level, d.target_group): d.people for d in dfile.counts},
-            denominators_as_of=dfile.as_of,
-            denominators_source=dfile.source,
+            annual_plans=[a.record for a in content.of("annual_plan")],
+            results=[r.record for r in content.of("result")],
         )
     return Checked(content, problems, catalogue)
 

@@ -11,17 +11,16 @@ others, so the office sees every mistake in one report.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .. import messages, paths
-from ..problems import Problem, listing, suggest, with_severities
+from ..problems import Problem, listing, suggest
 from .kinds import KINDS
 from .models import WINDOWS_RESERVED, Level
 from .pages import unsafe_html
 from .project import Content, Located
-from .refs import check_refs, known_ids
+from .refs import known_ids
 
 Check = Callable[[Content], Iterator[Problem]]
 T = TypeVar("T")
@@ -71,26 +70,27 @@ def check_file_names(content: Content) -> Iterator[Problem]:
                 yield item.problem((kind.id_field,), "file-name-id", name=name, id=record_id)
 
 
+def check_rule_names(content: Content) -> Iterator[Problem]:
+    """Rules named in ``rules:`` (of the site or of a plan) exist."""
+    owners: list[Located[Any]] = [*content.of("config"), *content.of("plan")]
+    for item in owners:
+        for code in item.record.rules:
+            if code not in messages.RULES:
+                yield item.problem(
+                    ("rules", code),
+                    "unknown-key",
+                    key=True,
+                    name=code,
+                    suggestion=suggest(code, messages.RULES),
+                    allowed=listing(messages.RULES, limit=8),
+                )
+
+
 def check_config(content: Content) -> Iterator[Problem]:
-    """The plan period and the levels' dates are in order; rules named in ``rules:`` exist."""
+    """The levels' dates are in order."""
     if not content.config:
         return
     cfg = content.config
-    for code in cfg.record.rules:
-        if code not in messages.RULES:
-            yield cfg.problem(
-                ("rules", code),
-                "unknown-key",
-                key=True,
-                name=code,
-                suggestion=suggest(code, messages.RULES),
-                allowed=listing(messages.RULES, limit=8),
-            )
-    plan = cfg.record.plan
-    if plan.period.end < plan.period.start:
-        yield cfg.problem(
-            ("plan", "period", "end"), "period-order", start=plan.period.start, end=plan.period.end
-        )
     for i, level in enumerate(cfg.record.levels):
         if level.valid_from and level.valid_until and level.valid_until < level.valid_from:
             yield cfg.problem(
@@ -133,37 +133,8 @@ def check_topics(content: Content) -> Iterator[Problem]:
         )
 
 
-def check_framework(content: Content) -> Iterator[Problem]:
-    """Each framework group holds the number of topics the plan says (6/9/4)."""
-    if not content.config or content.invalid.get("topic"):
-        return  # a broken topic file is reported on its own; don't guess its group
-    cfg = content.config
-    counts = Counter(t.record.group for t in content.topics)
-    for i, group in enumerate(cfg.record.topic_groups):
-        if group.expected is not None and counts[group.id] != group.expected:
-            yield cfg.problem(
-                ("topic_groups", i, "expected"),
-                "group-count",
-                group=group.id,
-                count=counts[group.id],
-                expected=group.expected,
-            )
-
-
-def check_denominators(content: Content) -> Iterator[Problem]:
-    """Each (level, target group) denominator is given once."""
-    key = lambda d: (d.record.level, d.record.target_group)  # noqa: E731
-    for item, other in first_seen(content.denominators, key=key):
-        yield item.problem(
-            ("level",),
-            "denominator-twice",
-            level=item.record.level,
-            group=item.record.target_group,
-            first_line=other.line(),
-        )
-
-
-def _validity(level: Level) -> str:
+def level_validity(level: Level) -> str:
+    """When a level is in force, for messages: "2021-01-01 – 2025-06-30"."""
     since = level.valid_from.isoformat() if level.valid_from else "…"
     until = level.valid_until.isoformat() if level.valid_until else "…"
     return f"{since} – {until}"
@@ -190,7 +161,7 @@ def check_courses(content: Content) -> Iterator[Problem]:
                         "level-not-valid",
                         level=level.id,
                         day=day,
-                        validity=_validity(level),
+                        validity=level_validity(level),
                     )
                     break
         if course.status == "held" and course.end > cfg.data_as_of:
@@ -237,7 +208,7 @@ def _check_audiences(
                 "level-not-valid",
                 level=level.id,
                 day=course.start,
-                validity=_validity(level),
+                validity=level_validity(level),
             )
         if course.status != "held" and (entry.actual is not None or entry.new_persons is not None):
             yield item.problem(("audiences", i, "actual"), "actual-not-held", status=course.status)
@@ -247,35 +218,6 @@ def _check_audiences(
         if new is not None and actual is not None and new > actual:
             yield item.problem(
                 ("audiences", i, "new_persons"), "new-exceeds-actual", new=new, actual=actual
-            )
-
-
-def check_course_rules(content: Content) -> Iterator[Problem]:
-    """Held and planned courses meet the plan's minimum length and practice."""
-    if not content.config:
-        return
-    rules = content.config.record.course_rules
-    kinds = set(rules.practice_kinds)
-    kind_names = " hoặc ".join(messages.SESSION_KINDS[k].lower() for k in rules.practice_kinds)
-    for item in content.courses:
-        course = item.record
-        if course.status == "cancelled":
-            continue
-        if not course.sessions:
-            yield item.problem(("sessions",), "course-no-sessions")
-            continue
-        if course.days < rules.min_days:
-            yield item.problem(
-                ("sessions",), "course-too-short", days=course.days, min=rules.min_days
-            )
-        practice = sum(1 for s in course.sessions if s.kind in kinds)
-        if practice < rules.min_practice_sessions:
-            yield item.problem(
-                ("sessions",),
-                "course-no-practice",
-                count=practice,
-                kinds=kind_names,
-                min=rules.min_practice_sessions,
             )
 
 
@@ -302,31 +244,3 @@ def check_news(content: Content) -> Iterator[Problem]:
         if not news.slug.startswith(day) or not re.fullmatch(r"[0-9a-z-]+", news.slug):
             yield Problem.make(news.source, 1, 1, "news-file-name", name=news.slug + ".md", day=day)
         yield from unsafe_html(news.source, news.body, news.body_line, news.html)
-
-
-CHECKS: tuple[Check, ...] = (
-    check_unique_ids,
-    check_file_names,
-    check_refs,
-    check_config,
-    check_topics,
-    check_framework,
-    check_denominators,
-    check_courses,
-    check_course_rules,
-    check_pages,
-    check_news,
-)
-
-
-def validate(content: Content, *, strict: bool = False) -> list[Problem]:
-    """Run every check; return all problems (loading and cross-file), sorted.
-
-    Each problem has its rule's severity, as the configuration sets it;
-    ``strict`` makes every warning an error.
-    """
-    problems = list(content.problems)
-    for check in CHECKS:
-        problems.extend(check(content))
-    overrides = dict(content.config.record.rules) if content.config else {}
-    return with_severities(problems, overrides, strict=strict)

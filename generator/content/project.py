@@ -22,7 +22,7 @@ from .errors import parse
 from .kinds import CONFIG_FILE, KINDS, Kind
 from .kinds import kind as _kind
 from .loader import MAX_FILE_BYTES, Document, Loc, parse_yaml, read_text
-from .models import Audience, Course, Denominator, DenominatorFile, SiteConfig, Topic
+from .models import Audience, Course, SiteConfig, Topic
 from .pages import ASSET_SUFFIXES, Asset, News, Page, read_asset, read_news, read_page
 
 __all__ = ["CONFIG_FILE", "PLACEHOLDER", "Content", "Located", "load_content", "load_file"]
@@ -92,14 +92,6 @@ class Content:
     @property
     def courses(self) -> list[Located[Course]]:
         return self.of("course")
-
-    @property
-    def denominators(self) -> list[Located[Denominator]]:
-        return self.of("denominator")
-
-    @property
-    def denominator_file(self) -> Located[DenominatorFile] | None:
-        return self.whole.get("denominator")
 
 
 def load_file(root: Path, path: Path) -> Document:

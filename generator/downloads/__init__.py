@@ -19,7 +19,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .. import paths
-from ..content.derive import Catalogue, curriculum_for_level
+from ..content.catalogue import Catalogue
+from ..content.derive import curriculum_for_level
 from . import calendars, opendata, outlines
 
 # The open-data tables, by file name.

@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 from icalendar import STATUS, Calendar, Event, Timezone, TimezoneStandard
 
 from .. import messages
-from ..content.derive import Catalogue, course_order
+from ..content.catalogue import Catalogue
+from ..content.derive import course_order
 from ..content.models import Course, HalfDayTimes, Session
 from ..paths import course_page, html
 

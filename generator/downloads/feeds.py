@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from .. import paths
-from ..content.derive import Catalogue
+from ..content.catalogue import Catalogue
 from ..content.pages import News
 from ..reproducible import local_stamp
 
@@ -30,7 +30,9 @@ def atom_feed(catalogue: Catalogue, news: list[News]) -> bytes:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": base + paths.NEWS_FEED})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + paths.html(paths.NEWS_INDEX)})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = f"{config.plan.issuer} {config.province}"
+    ET.SubElement(
+        author, f"{{{ATOM}}}name"
+    ).text = f"{catalogue.current_plan.issuer} {config.province}"
     for item in posts:
         link = base + paths.html(paths.news_page(item.slug))
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")

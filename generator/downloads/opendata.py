@@ -26,13 +26,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from .. import messages
-from ..content.derive import (
-    Catalogue,
-    course_order,
-    progress_by_level,
-    progress_totals,
-    topic_order,
-)
+from ..content.catalogue import Catalogue
+from ..content.derive import course_order, topic_order
+from ..content.progress import plan_progress
 from ..reproducible import fixed_zip
 
 Value = str | int | float | None
@@ -120,10 +116,10 @@ def _schedule_cells(catalogue: Catalogue) -> list[list[Cell]]:
 
 
 def _progress_cells(catalogue: Catalogue) -> list[list[Cell]]:
-    by_level = progress_by_level(catalogue)
+    progress = plan_progress(catalogue, catalogue.current_plan)
     rows: list[list[Cell]] = []
-    for total in progress_totals(by_level, catalogue):
-        for row in [*(r for r in by_level if r.group.id == total.group.id), total]:
+    for total in progress.totals:
+        for row in [*(r for r in progress.rows if r.group.id == total.group.id), total]:
             percent = row.percent
             met = row.met
             rows.append(

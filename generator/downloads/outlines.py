@@ -29,7 +29,8 @@ from fpdf.enums import MethodReturnValue
 from fpdf.outline import OutlineSection
 
 from .. import messages
-from ..content.derive import Catalogue, Curriculum, audiences_by_level, topic_order
+from ..content.catalogue import Catalogue
+from ..content.derive import Curriculum, audiences_by_level, topic_order
 from ..content.models import Topic
 from ..reproducible import moment, vn_date, zip_entry
 
@@ -244,7 +245,7 @@ def curriculum_pdf(curriculum: Curriculum, catalogue: Catalogue) -> bytes:
     title = f"Chương trình tập huấn {curriculum.level.name.lower()}"
     pdf = _Pdf(catalogue, title)
     pdf.render([_Block("title", title)])
-    plan = catalogue.config.plan
+    plan = curriculum.plan or catalogue.current_plan
     pdf.block(
         f"Theo {plan.title} số {plan.number} ngày {vn_date(plan.date)}.", size=9.5, color=_MUTED
     )
@@ -308,7 +309,7 @@ def _render_toc(pdf: FPDF, outline: list[OutlineSection]) -> None:
 
 def handbook_pdf(catalogue: Catalogue) -> bytes:
     """Every topic outline in framework order, after a title block and a table of contents."""
-    cfg, plan = catalogue.config, catalogue.config.plan
+    cfg, plan = catalogue.config, catalogue.current_plan
     topics = topic_order(catalogue)
     pdf = _Pdf(catalogue, cfg.site_name)
     pdf.block(cfg.site_name, "B", 20)

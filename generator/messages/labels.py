@@ -95,6 +95,9 @@ CHANGE_KINDS: Final[dict[str, str]] = {
     "topic": "Chuyên đề",
     "course": "Khóa học",
     "config": "Cài đặt",
+    "plan": "Kế hoạch",
+    "annual_plan": "Kế hoạch năm",
+    "result": "Kết quả tổng hợp",
 }
 CONFIG_CHANGE_TITLE: Final = "Kế hoạch, chỉ tiêu và các cấp (site_config.yml)"
 
@@ -159,18 +162,23 @@ KIND_NAMES: Final[dict[str, str]] = {
     "topic_group": "nhóm chuyên đề",
     "topic": "chuyên đề",
     "audience": "đối tượng",
-    "denominator": "số người cần tập huấn",
+    "priority_area": "địa bàn ưu tiên",
+    "plan": "kế hoạch",
+    "annual_plan": "kế hoạch năm",
+    "result": "kết quả tổng hợp",
     "course": "khóa học",
     "page": "trang",
     "news": "bản tin",
 }
 # Titles of the editor schemas (shown on hover in the editor).
 SCHEMA_TITLES: Final[dict[str, str]] = {
-    "site_config": "Cài đặt trang: kế hoạch, chỉ tiêu, các cấp, quy định khóa học",
+    "site_config": "Cài đặt trang: tỉnh, các cấp, nhóm đối tượng, nhóm chuyên đề",
     "topic": "Một chuyên đề tập huấn (topics/<mã>.yml)",
     "course": "Một khóa tập huấn (content/courses/<năm>/<mã>.yml)",
     "audiences": "Đối tượng tập huấn theo cấp (content/audiences.yml)",
-    "denominators": "Số người cần tập huấn (content/denominators.yml)",
+    "plan": "Một kế hoạch tập huấn: kỳ, chỉ tiêu, khung chuyên đề, số người cần tập huấn",
+    "annual_plan": "Kế hoạch một năm theo cấp tổ chức (content/annual-plans/<mã>.yml)",
+    "result": "Kết quả tổng hợp của một đơn vị cho một kỳ (content/results/<mã>.yml)",
     "news": "Phần đầu của một bản tin (content/news/*.md)",
     "page": "Phần đầu của một trang (content/pages/*.md)",
 }

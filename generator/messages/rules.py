@@ -10,22 +10,14 @@ office that edits the content reads them; placeholders use ``str.format`` names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final
 
-Severity = Literal["error", "warning"]
+from .planrules import PLAN_RULES
+from .rule import Rule, Severity
 
+__all__ = ["RULES", "Rule", "Severity", "problem_text"]
 
-@dataclass(frozen=True)
-class Rule:
-    """One check's words: what is wrong, how to fix it, and how much it matters."""
-
-    message: str
-    hint: str
-    severity: Severity = "error"
-
-
-RULES: Final[dict[str, Rule]] = {
+_CONTENT_RULES: Final[dict[str, Rule]] = {
     # --- reading files -------------------------------------------------------
     "file-encoding": Rule(
         "Tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {position}).",
@@ -266,18 +258,6 @@ RULES: Final[dict[str, Rule]] = {
         "Buổi {half} ngày {day} được xếp hai lần (lần đầu ở dòng {first_line}).",
         "Mỗi buổi sáng hoặc chiều chỉ xếp một nội dung; đổi ngày hoặc buổi.",
     ),
-    "course-too-short": Rule(
-        "Khóa học chỉ có {days} ngày học, kế hoạch yêu cầu ít nhất {min} ngày.",
-        "Thêm buổi học vào ngày khác hoặc ghi rõ lý do trong kế hoạch.",
-    ),
-    "course-no-practice": Rule(
-        "Khóa học có {count} buổi {kinds}, kế hoạch yêu cầu ít nhất {min}.",
-        "Thêm buổi với loại 'khao_sat' (khảo sát thực tế) hoặc 'thuc_hanh' (thực hành).",
-    ),
-    "course-no-sessions": Rule(
-        "Khóa học chưa có buổi học nào.",
-        "Thêm danh sách 'sessions:' với ngày, buổi, chuyên đề, loại và giảng viên.",
-    ),
     "actual-not-held": Rule(
         "Khóa học có trạng thái {status!r} nhưng đã ghi số học viên thực tế.",
         "Chỉ ghi 'actual' khi khóa học đã tổ chức (status: held).",
@@ -302,10 +282,6 @@ RULES: Final[dict[str, Rule]] = {
         "Đối tượng {audience!r} được ghi hai lần trong khóa học.",
         "Gộp số học viên vào một dòng.",
     ),
-    "group-count": Rule(
-        "Nhóm {group} có {count} chuyên đề, khung chương trình quy định {expected}.",
-        "Kiểm tra lại trường 'group' của các chuyên đề; chuyên đề địa phương dùng 'group: local'.",
-    ),
     "topic-number-twice": Rule(
         "Số thứ tự {number} của nhóm {group} đã dùng cho {other}.",
         "Mỗi chuyên đề trong một nhóm cần một số thứ tự riêng.",
@@ -315,17 +291,9 @@ RULES: Final[dict[str, Rule]] = {
         "Chuyên đề địa phương dùng 'group: local' và 'status: local'; "
         "chuyên đề của khung dùng 'attested' hoặc 'drafted'.",
     ),
-    "denominator-twice": Rule(
-        "Đã có số người cần tập huấn cho {level!r} – {group!r} (dòng {first_line}).",
-        "Mỗi cặp cấp – nhóm đối tượng chỉ ghi một lần.",
-    ),
     "level-dates": Rule(
         "Cấp {level!r} có ngày kết thúc hiệu lực {until} trước ngày bắt đầu {since}.",
         "Sửa 'valid_from' hoặc 'valid_until'.",
-    ),
-    "period-order": Rule(
-        "Kỳ kế hoạch kết thúc ({end}) trước khi bắt đầu ({start}).",
-        "Sửa 'plan.period'.",
     ),
     "missing-file": Rule(
         "Thiếu tệp bắt buộc {name!r}.",
@@ -374,6 +342,9 @@ RULES: Final[dict[str, Rule]] = {
         "Đổi tên tệp trong content/pages/.",
     ),
 }
+
+RULES: Final[dict[str, Rule]] = {**_CONTENT_RULES, **PLAN_RULES}
+"""Every rule, by code."""
 
 # Summary lines printed after a report.
 SUMMARY_OK: Final = (

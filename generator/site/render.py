@@ -20,7 +20,8 @@ from markupsafe import Markup
 
 from .. import messages, paths
 from ..content import derive
-from ..content.derive import Catalogue, Timeline
+from ..content.catalogue import Catalogue
+from ..content.derive import Timeline
 from ..content.pages import News, Page
 from .markup import free_page, md_escape, vn_date, vn_number, vn_percent, yaml_string
 

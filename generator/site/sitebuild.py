@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from .. import paths
-from ..content.derive import Catalogue
+from ..content.catalogue import Catalogue
 from ..reproducible import source_date_epoch
 from .render import NavItem, Rendered
 
@@ -88,8 +88,8 @@ def generated_config(
         # text and in attributes (aria-label="…"): escaped here, quotes included.
         "site_name": html.escape(cfg.site_name),
         "site_url": cfg.site_url,
-        "site_description": html.escape(cfg.plan.title),
-        "copyright": html.escape(f"{cfg.plan.issuer} {cfg.province}"),
+        "site_description": html.escape(catalogue.current_plan.title),
+        "copyright": html.escape(f"{catalogue.current_plan.issuer} {cfg.province}"),
         "nav": [item.to_mkdocs() for item in nav],
         "not_in_nav": f"/{paths.COURSES_DIR}\n",
         "extra": {"sample_data": cfg.sample_data, "province": html.escape(cfg.province)},

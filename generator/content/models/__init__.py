@@ -9,44 +9,67 @@ model is declared once, in :mod:`generator.content.kinds`.
 
 from __future__ import annotations
 
-from .audience import Audience, AudienceFile, Denominator, DenominatorFile
+from .audience import Audience, AudienceFile
 from .base import WINDOWS_RESERVED, Id, LongText, Record, Ref, Text
 from .config import (
-    CourseRules,
     HalfDayTimes,
     Level,
-    Period,
-    Plan,
+    PriorityArea,
     SessionTimes,
     SiteConfig,
-    Target,
     TargetGroup,
     TopicGroup,
 )
-from .course import Course, CourseAudience, Session
+from .course import Budget, Course, CourseAudience, Evaluation, Session
 from .front import NewsPost, PageMeta
+from .plan import (
+    AnnualPlan,
+    AnnualRow,
+    BudgetLine,
+    Closing,
+    CourseRules,
+    Denominator,
+    DenominatorSet,
+    FrameworkGroup,
+    Participants,
+    Period,
+    Plan,
+    Target,
+)
+from .result import AggregateResult, ResultAudience
 from .topic import Reference, Section, Topic
 
 __all__ = [
     "WINDOWS_RESERVED",
+    "AggregateResult",
+    "AnnualPlan",
+    "AnnualRow",
     "Audience",
     "AudienceFile",
+    "Budget",
+    "BudgetLine",
+    "Closing",
     "Course",
     "CourseAudience",
     "CourseRules",
     "Denominator",
-    "DenominatorFile",
+    "DenominatorSet",
+    "Evaluation",
+    "FrameworkGroup",
     "HalfDayTimes",
     "Id",
     "Level",
     "LongText",
     "NewsPost",
     "PageMeta",
+    "Participants",
     "Period",
     "Plan",
+    "PriorityArea",
     "Record",
     "Ref",
     "Reference",
+    "ResultAudience",
     "Section",
     "Session",
     "SessionTimes",

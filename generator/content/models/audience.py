@@ -1,8 +1,6 @@
-"""``content/audiences.yml`` and ``content/denominators.yml``: who is trained, and how many."""
+"""``content/audiences.yml``: who is trained, by level and target group."""
 
 from __future__ import annotations
-
-import datetime
 
 from pydantic import Field
 
@@ -18,15 +16,3 @@ class Audience(Record):
 
 class AudienceFile(Record):
     audiences: list[Audience] = Field(min_length=1)
-
-
-class Denominator(Record):
-    level: LevelId
-    target_group: TargetGroupId
-    people: int = Field(ge=0, le=10_000_000)
-
-
-class DenominatorFile(Record):
-    as_of: datetime.date
-    source: Text
-    counts: list[Denominator] = Field(min_length=1)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .. import textcheck
@@ -78,6 +78,14 @@ ClockTime = Annotated[str, StringConstraints(pattern=r"^(?:[01]\d|2[0-3]):[0-5]\
 SessionKind = Literal["ly_thuyet", "thao_luan", "khao_sat", "thuc_hanh", "tham_quan"]
 Half = Literal["sang", "chieu"]
 CourseStatus = Literal["planned", "held", "cancelled"]
+CourseKind = Literal["tap_huan", "tham_quan"]
+"""A training course, or a study tour (tham quan học tập)."""
+DeliveryMode = Literal["truc_tiep", "truc_tuyen", "ket_hop"]
+"""In person, online, or mixed."""
+FundingSource = Literal["trung_uong", "dia_phuong", "khac"]
+"""Central budget, local budget, other sources."""
+VND = Annotated[int, Field(ge=0, le=10**13)]
+"""An amount of money in đồng."""
 TopicStatus = Literal["attested", "drafted", "local"]
 GroupId = Annotated[str, StringConstraints(pattern=r"^(?:I|II|III|IV|V|local)$")]
 
@@ -105,6 +113,9 @@ def ref(kind: str) -> Ref:
 
 
 LevelId = Annotated[Id, Ref("level")]
+PlanId = Annotated[Id, Ref("plan")]
+PriorityAreaId = Annotated[Id, Ref("priority_area")]
+TopicGroupId = Annotated[GroupId, Ref("topic_group")]
 TargetGroupId = Annotated[Id, Ref("target_group")]
 TopicId = Annotated[Id, Ref("topic")]
 AudienceId = Annotated[Id, Ref("audience")]

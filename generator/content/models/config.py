@@ -1,4 +1,4 @@
-"""``site_config.yml``: the site, the plan, its targets, levels and rules."""
+"""``site_config.yml``: the site, and the vocabularies every plan shares (levels, groups)."""
 
 from __future__ import annotations
 
@@ -12,29 +12,12 @@ from .base import (
     ClockTime,
     GroupId,
     Id,
-    LevelId,
     LongText,
     Record,
     Ref,
-    SessionKind,
     SiteUrl,
-    TargetGroupId,
     Text,
 )
-
-
-class Period(Record):
-    start: datetime.date
-    end: datetime.date
-
-
-class Plan(Record):
-    title: Text
-    number: Text
-    date: datetime.date
-    issuer: Text
-    period: Period
-    note: LongText | None = None
 
 
 class Level(Record):
@@ -58,23 +41,18 @@ class TargetGroup(Record):
     description: LongText | None = None
 
 
-class Target(Record):
-    target_group: TargetGroupId
-    percent: float = Field(gt=0, le=100)
-    by: datetime.date
-    levels: list[LevelId] | None = None
-
-
 class TopicGroup(Record):
+    """A group of the topic framework (I, II, III, local); plans say how many topics each holds."""
+
     id: GroupId
     name: Text
-    expected: int | None = Field(default=None, ge=0)
 
 
-class CourseRules(Record):
-    min_days: int = Field(ge=1, le=30)
-    min_practice_sessions: int = Field(ge=0, le=20)
-    practice_kinds: list[SessionKind] = Field(min_length=1)
+class PriorityArea(Record):
+    """A kind of area courses and plans give priority to (advanced NTM communes, islands…)."""
+
+    id: Id
+    name: Text
 
 
 class HalfDayTimes(Record):
@@ -96,12 +74,10 @@ class SiteConfig(Record):
     site_url: SiteUrl
     sample_data: bool
     data_as_of: datetime.date
-    plan: Plan
     target_groups: list[TargetGroup] = Field(min_length=1)
-    targets: list[Target]
     levels: list[Level] = Field(min_length=1)
     topic_groups: list[TopicGroup] = Field(min_length=1)
-    course_rules: CourseRules
+    priority_areas: list[PriorityArea] = Field(default_factory=list)
     # Order of the free pages (content/pages/) in the navigation; pages not
     # listed follow in file-name order.
     pages: list[

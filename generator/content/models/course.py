@@ -7,12 +7,17 @@ import datetime
 from pydantic import Field
 
 from .base import (
+    VND,
     AudienceId,
+    CourseKind,
     CourseStatus,
+    DeliveryMode,
+    FundingSource,
     Half,
     Id,
     LevelId,
     LongText,
+    PriorityAreaId,
     Record,
     SessionKind,
     Text,
@@ -38,15 +43,39 @@ class CourseAudience(Record):
 
     @property
     def persons(self) -> int:
-        """People counted towards the targets from this course."""
+        """People counted towards the targets: ``new_persons``, else (an estimate) ``actual``."""
         if self.new_persons is not None:
             return self.new_persons
         return self.actual or 0
+
+    @property
+    def estimated(self) -> bool:
+        """True when the people counted are estimated from trainee-turns."""
+        return self.new_persons is None and bool(self.actual)
+
+
+class Budget(Record):
+    """What a course or a reported result cost, in đồng, and who paid."""
+
+    source: FundingSource
+    planned: VND | None = None
+    spent: VND | None = None
+
+
+class Evaluation(Record):
+    """How learners did: test averages (of 10), % satisfied, certificates issued."""
+
+    pre_test: float | None = Field(default=None, ge=0, le=10)
+    post_test: float | None = Field(default=None, ge=0, le=10)
+    satisfied_percent: float | None = Field(default=None, ge=0, le=100)
+    certificates: int | None = Field(default=None, ge=0, le=100_000)
 
 
 class Course(Record):
     id: Id
     title: Text
+    kind: CourseKind = "tap_huan"
+    mode: DeliveryMode = "truc_tiep"
     level: LevelId
     place: Text
     organiser: Text
@@ -55,6 +84,12 @@ class Course(Record):
     status: CourseStatus
     sessions: list[Session]
     audiences: list[CourseAudience] = Field(min_length=1)
+    budget: Budget | None = None
+    priority_areas: list[PriorityAreaId] = Field(default_factory=list)
+    evaluation: Evaluation | None = None
+    # Why the course knowingly departs from the plan's rules (length, practice):
+    # it is published and listed with this reason instead of a warning.
+    exception: Text | None = None
     note: LongText | None = None
     # When the course record was last changed, if there is no git history.
     updated: datetime.date | None = None

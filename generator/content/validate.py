@@ -1,0 +1,75 @@
+"""Stage 3, validate: run every check, then give each problem its severity.
+
+A problem's severity comes from its rule in the catalogue, changed by the
+site's ``rules:`` and, for the files of one plan (the plan, its courses,
+results and annual plans), by that plan's ``rules:``; ``--strict`` makes every
+warning an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..messages.rules import Severity
+from ..problems import Problem, with_severities
+from . import checks, planchecks
+from .project import Content
+from .refs import check_refs
+
+Check = Callable[[Content], Iterator[Problem]]
+
+CHECKS: tuple[Check, ...] = (
+    checks.check_unique_ids,
+    checks.check_file_names,
+    check_refs,
+    checks.check_rule_names,
+    checks.check_config,
+    checks.check_topics,
+    checks.check_courses,
+    checks.check_pages,
+    checks.check_news,
+    planchecks.check_plans,
+    planchecks.check_course_plans,
+    planchecks.check_annual_plans,
+    planchecks.check_results,
+    planchecks.check_figures,
+)
+
+
+def _plan_rules(content: Content) -> dict[str, dict[str, Severity]]:
+    """The severities each file's plan sets, by file."""
+    by_file: dict[str, dict[str, Severity]] = {}
+    plans = {p.record.id: p for p in content.of("plan")}
+    for plan in plans.values():
+        by_file[plan.doc.file] = dict(plan.record.rules)
+    for item in content.courses:
+        plan = planchecks.plan_for(content, item.record.start)
+        if plan is not None:
+            by_file[item.doc.file] = dict(plan.rules)
+    for item in content.of("result"):
+        plan = planchecks.plan_for(content, item.record.period.start)
+        if plan is not None:
+            by_file[item.doc.file] = dict(plan.rules)
+    for item in content.of("annual_plan"):
+        owner = plans.get(item.record.plan)
+        if owner is not None:
+            by_file[item.doc.file] = dict(owner.record.rules)
+    return by_file
+
+
+def validate(content: Content, *, strict: bool = False) -> list[Problem]:
+    """Run every check; return all problems (loading and cross-file), sorted.
+
+    Each problem has its rule's severity as the site and its plan set it;
+    ``strict`` makes every warning an error.
+    """
+    problems = list(content.problems)
+    for check in CHECKS:
+        problems.extend(check(content))
+    site = dict(content.config.record.rules) if content.config else {}
+    by_file = _plan_rules(content)
+    resolved: list[Problem] = []
+    for file in sorted({p.file for p in problems}):
+        mine = [p for p in problems if p.file == file]
+        resolved += with_severities(mine, site | by_file.get(file, {}), strict=strict)
+    return sorted(set(resolved))
