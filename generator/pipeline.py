@@ -88,7 +88,12 @@ def generate(root: Path, checked: Checked) -> Generated:
     content = checked.content
     history = timeline(content, read_history(root))
     rendered = render(checked.catalogue, content.pages, content.news, history)
-    downloads = render_downloads(checked.catalogue, root)
+    updated = {
+        c.id: day
+        for c in checked.catalogue.courses
+        if (day := history.updated.get(paths.course_page(c.id))) is not None
+    }
+    downloads = render_downloads(checked.catalogue, root, updated)
     files = dict(downloads.files)
     files.update({asset.path: asset.data for asset in content.assets})
     if content.news:

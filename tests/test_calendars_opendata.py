@@ -15,7 +15,8 @@ import pytest
 from icalendar import Calendar, Event
 
 from generator import pipeline
-from generator.content.derive import Catalogue, progress_by_level, progress_totals
+from generator.content.catalogue import Catalogue
+from generator.content.progress import plan_progress
 from generator.content.models import Course
 from generator.downloads import calendars, opendata
 
@@ -145,8 +146,8 @@ def read_csv(data: bytes) -> list[list[str]]:
 
 
 def progress_count(cat: Catalogue) -> int:
-    rows = progress_by_level(cat)
-    return len(rows) + len(progress_totals(rows, cat))
+    progress = plan_progress(cat, cat.current_plan)
+    return len(progress.rows) + len(progress.totals)
 
 
 def test_catalogue_csv(cat: Catalogue) -> None:

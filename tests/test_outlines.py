@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from generator import messages, pipeline
 from generator.content import derive
-from generator.content.derive import Catalogue
+from generator.content.catalogue import Catalogue
 from generator.content.models import Topic
 from generator.downloads import outlines
 from generator.reproducible import ZIP_EPOCH

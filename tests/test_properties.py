@@ -15,11 +15,19 @@ from hypothesis import strategies as st
 from generator import pipeline
 from generator.content.errors import parse
 from generator.content.loader import LoadError, parse_yaml
-from generator.content.models import AudienceFile, Course, DenominatorFile, SiteConfig, Topic
+from generator.content.models import (
+    AggregateResult,
+    AnnualPlan,
+    AudienceFile,
+    Course,
+    Plan,
+    SiteConfig,
+    Topic,
+)
 
 from .conftest import MINI, copy_project
 
-MODELS = (SiteConfig, Topic, Course, AudienceFile, DenominatorFile)
+MODELS = (SiteConfig, Topic, Course, AudienceFile, Plan, AnnualPlan, AggregateResult)
 KEYS = [
     "id", "title", "level", "start", "end", "status", "sessions", "audiences", "date", "half",
     "topic", "kind", "group", "number", "levels", "outline", "points", "percent", "people",
@@ -88,7 +96,7 @@ FILES = [
     "site_config.yml",
     "topics/cd-i-01.yml",
     "content/audiences.yml",
-    "content/denominators.yml",
+    "content/plans/kh-thu-nghiem.yml",
     "content/courses/kh-01.yml",
 ]
 

@@ -60,6 +60,21 @@ def curriculum_for_level(
     return Curriculum(level, items, plan)
 
 
+def all_curricula(catalogue: Catalogue) -> list[Curriculum]:
+    """A curriculum per level: the current plan's topics, or for a level it no longer
+    uses, the topics of the last plan that did."""
+    found = []
+    for level in catalogue.config.levels:
+        plans = [p for p in catalogue.plans if level.id in p.levels]
+        if not plans:
+            continue
+        plan = catalogue.current_plan if catalogue.current_plan in plans else plans[-1]
+        curriculum = curriculum_for_level(catalogue, level, plan)
+        if curriculum.items:
+            found.append(curriculum)
+    return found
+
+
 # --- schedule ----------------------------------------------------------------
 
 

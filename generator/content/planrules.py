@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .. import messages
 from .models import Course, CourseRules, Topic
@@ -22,7 +23,7 @@ class Departure:
     """One way a course departs from the rules: a rule code and the values of its message."""
 
     code: str
-    values: dict[str, object]
+    values: dict[str, Any]
     loc: tuple[str | int, ...] = ("sessions",)
 
     @property

@@ -161,7 +161,9 @@ def count_cells(
     cells: dict[tuple[str, str], Cell] = defaultdict(Cell)
 
     def add(audience_id: str, persons: int, turns: int, estimated: bool) -> None:
-        audience = audiences[audience_id]
+        audience = audiences.get(audience_id)
+        if audience is None:
+            return  # an unknown audience is reported by the reference check
         key = (audience.level, audience.target_group)
         cell = cells[key]
         _, covers = covered.get(key, (0, set()))
@@ -223,8 +225,8 @@ def plan_progress(catalogue: Catalogue, plan: Plan) -> Progress:
                 target=target_for(plan, group_id, level_id),
             )
         )
-    totals = [_total(plan, group, rows) for group in catalogue.config.target_groups]
-    totals = [t for t in totals if t is not None]
+    found = [_total(plan, group, rows) for group in catalogue.config.target_groups]
+    totals = [t for t in found if t is not None]
     estimated_entries = sum(r.estimated_entries for r in rows)
     return Progress(
         plan, as_of, dset, rows, totals, unattributed, estimated_entries, n_courses, n_results

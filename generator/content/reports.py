@@ -38,7 +38,7 @@ class ReportRow:
     persons: int = 0
     persons_estimated: int = 0
     budget_planned: int | None = None
-    budget_spent: int = 0
+    budget_spent: int | None = None  # None: no spending recorded
 
     @property
     def classes_percent(self) -> float | None:
@@ -54,7 +54,7 @@ class ReportRow:
 
     def add(self, other: ReportRow) -> None:
         """Add another row's figures into this one (for totals)."""
-        for name in ("classes_planned", "participants_planned", "budget_planned"):
+        for name in ("classes_planned", "participants_planned", "budget_planned", "budget_spent"):
             mine, theirs = getattr(self, name), getattr(other, name)
             if theirs is not None:
                 setattr(self, name, (mine or 0) + theirs)
@@ -67,7 +67,6 @@ class ReportRow:
             "turns",
             "persons",
             "persons_estimated",
-            "budget_spent",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -145,8 +144,8 @@ def year_report(catalogue: Catalogue, plan: Plan, year: int) -> YearReport:
             r.turns += sum(a.actual or 0 for a in course.audiences)
             r.persons += sum(a.persons for a in course.audiences)
             r.persons_estimated += sum(a.persons for a in course.audiences if a.estimated)
-            if course.budget and course.budget.spent:
-                r.budget_spent += course.budget.spent
+            if course.budget and course.budget.spent is not None:
+                r.budget_spent = (r.budget_spent or 0) + course.budget.spent
     for result in results_of(catalogue, plan):
         if result.period.start.year != year or result.period.end > as_of:
             continue
@@ -161,13 +160,13 @@ def year_report(catalogue: Catalogue, plan: Plan, year: int) -> YearReport:
         else:  # an estimate from trainee-turns
             r.persons += result.turns
             r.persons_estimated += result.turns
-        if result.budget and result.budget.spent:
-            r.budget_spent += result.budget.spent
+        if result.budget and result.budget.spent is not None:
+            r.budget_spent = (r.budget_spent or 0) + result.budget.spent
     rank = {lv.id: i for i, lv in enumerate(catalogue.config.levels)}
     ordered = [rows[k] for k in sorted(rows, key=lambda k: rank[k])]
     total = ReportRow("")
-    for line in ordered:
-        total.add(line)
+    for level_row in ordered:
+        total.add(level_row)
     return YearReport(plan, year, as_of, ordered, total, annual is not None)
 
 

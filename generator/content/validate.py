@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from ..messages.rules import Severity
 from ..problems import Problem, with_severities
 from . import checks, planchecks
+from .models import Plan
 from .project import Content
 from .refs import check_refs
 
@@ -39,21 +40,17 @@ CHECKS: tuple[Check, ...] = (
 def _plan_rules(content: Content) -> dict[str, dict[str, Severity]]:
     """The severities each file's plan sets, by file."""
     by_file: dict[str, dict[str, Severity]] = {}
-    plans = {p.record.id: p for p in content.of("plan")}
-    for plan in plans.values():
-        by_file[plan.doc.file] = dict(plan.record.rules)
-    for item in content.courses:
-        plan = planchecks.plan_for(content, item.record.start)
-        if plan is not None:
-            by_file[item.doc.file] = dict(plan.rules)
-    for item in content.of("result"):
-        plan = planchecks.plan_for(content, item.record.period.start)
-        if plan is not None:
-            by_file[item.doc.file] = dict(plan.rules)
-    for item in content.of("annual_plan"):
-        owner = plans.get(item.record.plan)
+    plans = {p.record.id: p.record for p in content.of("plan")}
+    owners: list[tuple[str, Plan | None]] = [(p.doc.file, p.record) for p in content.of("plan")]
+    owners += [(c.doc.file, planchecks.plan_for(content, c.record.start)) for c in content.courses]
+    owners += [
+        (r.doc.file, planchecks.plan_for(content, r.record.period.start))
+        for r in content.of("result")
+    ]
+    owners += [(a.doc.file, plans.get(a.record.plan)) for a in content.of("annual_plan")]
+    for file, owner in owners:
         if owner is not None:
-            by_file[item.doc.file] = dict(owner.record.rules)
+            by_file[file] = dict(owner.rules)
     return by_file
 
 

@@ -10,6 +10,7 @@ draws it): a one-topic edit renders that topic's files again and nothing else.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,8 +21,10 @@ from pydantic import BaseModel
 
 from .. import paths
 from ..content.catalogue import Catalogue
-from ..content.derive import curriculum_for_level
-from . import calendars, opendata, outlines
+from ..content.derive import all_curricula
+from ..content.models import Plan, Record
+from ..content.reports import PeriodReport, YearReport, period_report, report_years, year_report
+from . import calendars, opendata, outlines, reports
 
 # The open-data tables, by file name.
 TABLES = {
@@ -90,8 +93,31 @@ class Downloads:
     reused: list[str]
 
 
-def render_downloads(catalogue: Catalogue, root: Path | None) -> Downloads:
-    """Render (or reuse) every download; ``root=None`` disables the cache."""
+def _report_files(catalogue: Catalogue, plan: Plan) -> dict[str, bytes]:
+    """Each year report and the period report of ``plan``, in every format."""
+    found: dict[str, bytes] = {}
+    made: list[tuple[int | None, YearReport | PeriodReport]] = [
+        (year, year_report(catalogue, plan, year)) for year in report_years(catalogue, plan)
+    ]
+    made.append((None, period_report(catalogue, plan)))
+    for year, report in made:
+        headers, rows = reports.table(report)
+        name = paths.report_file(plan.id, year, "json").rsplit("/", 1)[-1].removesuffix(".json")
+        found[paths.report_file(plan.id, year, "csv")] = opendata.to_csv(headers, rows)
+        found[paths.report_file(plan.id, year, "json")] = opendata.to_json(name, headers, rows)
+        found[paths.report_file(plan.id, year, "xlsx")] = reports.workbook(report, catalogue)
+        found[paths.report_file(plan.id, year, "pdf")] = reports.pdf(report, catalogue)
+    return found
+
+
+def render_downloads(
+    catalogue: Catalogue, root: Path | None, updated: dict[str, datetime.date] | None = None
+) -> Downloads:
+    """Render (or reuse) every download; ``root=None`` disables the cache.
+
+    ``updated`` gives the day each course last changed, by course id (for calendars).
+    """
+    updated = updated or {}
     cache = Cache(root / paths.CACHE_DIR if root is not None else None)
     config = catalogue.config
     outline_code = _code_hash(outlines)
@@ -113,15 +139,13 @@ def render_downloads(catalogue: Catalogue, root: Path | None) -> Downloads:
             _key("topic-docx", outline_code, parts),
             partial(outlines.topic_docx, topic, catalogue),
         )
-    for level in config.levels:
-        curriculum = curriculum_for_level(catalogue, level)
-        if not curriculum.items:
-            continue
-        path = paths.curriculum_pdf(level.id)
-        parts = [*(item.topic for item in curriculum.items), *context]
+    for curriculum in all_curricula(catalogue):
+        path = paths.curriculum_pdf(curriculum.level.id)
+        owner: list[Record] = [curriculum.plan] if curriculum.plan else []
+        parts = [*owner, *(item.topic for item in curriculum.items), *context]
         files[path] = cache.get(
             path,
-            _key(f"curriculum-{level.id}", outline_code, parts),
+            _key(f"curriculum-{curriculum.level.id}", outline_code, parts),
             partial(outlines.curriculum_pdf, curriculum, catalogue),
         )
     files[paths.HANDBOOK_PDF] = cache.get(
@@ -137,13 +161,16 @@ def render_downloads(catalogue: Catalogue, root: Path | None) -> Downloads:
     for course in catalogue.courses:
         path = paths.course_ics(course.id)
         shown = [topics[t] for t in course.topic_ids if t in topics]
+        day = updated.get(course.id)
         files[path] = cache.get(
             path,
-            _key("course-ics", calendar_code, [course, config, *shown]),
-            partial(calendars.course_calendar, course, catalogue),
+            _key("course-ics", calendar_code, [course, config, *shown, str(day)]),
+            partial(calendars.course_calendar, course, catalogue, day),
         )
     # The whole schedule and the tables depend on everything: always rendered.
-    files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue)
+    files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue, updated)
+    for plan in catalogue.plans:
+        files.update(_report_files(catalogue, plan))
     for name, table in TABLES.items():
         headers, rows = table(catalogue)
         files[paths.table_csv(name)] = opendata.to_csv(headers, rows)

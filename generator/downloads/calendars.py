@@ -28,22 +28,30 @@ PRODID = "-//NTM handbook//vi"
 """Product identifier written into every calendar."""
 
 
-def course_calendar(course: Course, catalogue: Catalogue) -> bytes:
+def course_calendar(
+    course: Course, catalogue: Catalogue, updated: datetime.date | None = None
+) -> bytes:
     """One course's sessions as an iCalendar file (UTF-8 bytes)."""
     host = _host(catalogue)
     calendar = _calendar(course.title, f"{course.id}@{host}")
-    for event in _events(course, catalogue, host):
+    for event in _events(course, catalogue, host, updated):
         calendar.add_component(event)
     return _finish(calendar, catalogue.config.timezone)
 
 
-def schedule_calendar(catalogue: Catalogue) -> bytes:
-    """Every course's sessions, courses in date order, as one iCalendar file."""
+def schedule_calendar(
+    catalogue: Catalogue, updated: dict[str, datetime.date] | None = None
+) -> bytes:
+    """Every course's sessions, courses in date order, as one iCalendar file.
+
+    ``updated`` gives the day each course last changed, by course id.
+    """
+    updated = updated or {}
     host = _host(catalogue)
     name = f"{catalogue.config.site_name} – {messages.CALENDAR['schedule']}"
     calendar = _calendar(name, f"lich-tap-huan@{host}")
     for course in sorted(catalogue.courses, key=course_order):
-        for event in _events(course, catalogue, host):
+        for event in _events(course, catalogue, host, updated.get(course.id)):
             calendar.add_component(event)
     return _finish(calendar, catalogue.config.timezone)
 
@@ -98,14 +106,32 @@ def _times(session: Session, catalogue: Catalogue) -> HalfDayTimes:
     return times.sang if session.half == "sang" else times.chieu
 
 
-def _events(course: Course, catalogue: Catalogue, host: str) -> list[Event]:
+SEQUENCE_EPOCH = datetime.date(2020, 1, 1)
+"""SEQUENCE counts days from here to the course's last change: it grows with every
+change, so a calendar that imported the course takes the new place or the cancellation."""
+
+_STATUSES = {"held": STATUS.CONFIRMED, "cancelled": STATUS.CANCELLED, "planned": STATUS.TENTATIVE}
+
+
+def revision(course: Course, updated: datetime.date | None, as_of: datetime.date) -> datetime.date:
+    """The day ``course`` last changed: its history (or ``updated``) date, else the data date."""
+    return updated or course.updated or as_of
+
+
+def _events(
+    course: Course, catalogue: Catalogue, host: str, updated: datetime.date | None = None
+) -> list[Event]:
     """One event per session of ``course``, morning before afternoon."""
     config = catalogue.config
     zone = ZoneInfo(config.timezone)
     stamp = datetime.datetime.combine(config.data_as_of, datetime.time(), tzinfo=datetime.UTC)
+    changed = revision(course, updated, config.data_as_of)
+    modified = datetime.datetime.combine(changed, datetime.time(), tzinfo=datetime.UTC)
+    sequence = max(0, (changed - SEQUENCE_EPOCH).days)
     topics = catalogue.topics_by_id
     url = config.site_url.rstrip("/") + "/" + html(course_page(course.id))
-    status = STATUS.CANCELLED if course.status == "cancelled" else STATUS.CONFIRMED
+    # Planned courses are tentative: the place or date may still change.
+    status = _STATUSES[course.status]
     words = messages.CALENDAR
     events = []
     for session in course.ordered_sessions:
@@ -131,6 +157,8 @@ def _events(course: Course, catalogue: Catalogue, host: str) -> list[Event]:
                 location=course.place,
                 status=status,
                 url=url,
+                sequence=sequence,
+                last_modified=modified,
             )
         )
     return events

@@ -23,7 +23,8 @@ COURSE_STATUSES: Final[dict[str, str]] = {
     "cancelled": "Đã hủy",
 }
 TOPIC_STATUSES: Final[dict[str, str]] = {
-    "attested": "Tên chuyên đề đã đối chiếu",
+    # Seen in published course reports; its group and number were not confirmed.
+    "attested": "Tiêu đề đã thấy trong báo cáo các lớp tập huấn chính thức",
     "drafted": "Tiêu đề dự thảo, chưa đối chiếu văn bản gốc",
     "local": "Chuyên đề bổ sung của địa phương",
 }
@@ -44,7 +45,8 @@ PAGE_TITLES: Final[dict[str, str]] = {
 # Sections of the navigation.
 NAV: Final[dict[str, str]] = {
     "home": "Trang chủ",
-    "pages": "Kế hoạch và hướng dẫn",
+    "pages": "Hướng dẫn và tài liệu",
+    "plans": "Kế hoạch và báo cáo",
     "topics": "Chuyên đề",
     "curricula": "Chương trình theo cấp",
     "schedule": "Lịch tập huấn",
@@ -182,3 +184,56 @@ SCHEMA_TITLES: Final[dict[str, str]] = {
     "news": "Phần đầu của một bản tin (content/news/*.md)",
     "page": "Phần đầu của một trang (content/pages/*.md)",
 }
+
+COURSE_KINDS: Final[dict[str, str]] = {"tap_huan": "Tập huấn", "tham_quan": "Tham quan học tập"}
+DELIVERY_MODES: Final[dict[str, str]] = {
+    "truc_tiep": "Trực tiếp",
+    "truc_tuyen": "Trực tuyến",
+    "ket_hop": "Kết hợp trực tiếp và trực tuyến",
+}
+FUNDING_SOURCES: Final[dict[str, str]] = {
+    "trung_uong": "Ngân sách trung ương",
+    "dia_phuong": "Ngân sách địa phương",
+    "khac": "Nguồn khác",
+}
+PLAN_STATES: Final[dict[str, str]] = {
+    "current": "Đang thực hiện",
+    "closed": "Đã kết thúc",
+    "past": "Đã hết kỳ, chưa có số liệu tổng kết",
+    "future": "Chưa đến kỳ thực hiện",
+}
+
+
+def plan_progress_title(short_title: str) -> str:
+    return f"Tiến độ thực hiện – {short_title}"
+
+
+def year_report_title(year: int) -> str:
+    return f"Báo cáo kết quả tập huấn năm {year}"
+
+
+def period_report_title(start: int, end: int) -> str:
+    return f"Báo cáo tổng hợp giai đoạn {start}–{end}"
+
+
+# Columns of a report, in pages, spreadsheets, CSV/JSON and PDF.
+REPORT_COLUMNS: Final[dict[str, str]] = {
+    "label": "Cấp tổ chức",
+    "year": "Năm",
+    "classes_planned": "Số lớp kế hoạch",
+    "participants_planned": "Số người kế hoạch",
+    "classes_held": "Số lớp đã tổ chức",
+    "study_tours": "Trong đó: tham quan học tập",
+    "from_aggregates": "Trong đó: theo báo cáo tổng hợp",
+    "classes_cancelled": "Số lớp hủy",
+    "classes_to_come": "Số lớp chưa tổ chức",
+    "turns": "Lượt học viên",
+    "persons": "Số người học lần đầu",
+    "persons_estimated": "Trong đó: ước tính",
+    "budget_planned": "Kinh phí kế hoạch (đồng)",
+    "budget_spent": "Kinh phí đã chi (đồng)",
+    "classes_percent": "Lớp đã tổ chức so với kế hoạch (%)",
+    "persons_percent": "Số người so với kế hoạch (%)",
+}
+TOTAL: Final = "Tổng cộng"
+ESTIMATE: Final = "ước tính"

@@ -19,9 +19,19 @@ import jinja2
 from markupsafe import Markup
 
 from .. import messages, paths
-from ..content import derive
 from ..content.catalogue import Catalogue
-from ..content.derive import Timeline
+from ..content.derive import (
+    Curriculum,
+    Timeline,
+    audiences_by_level,
+    courses_by_topic,
+    all_curricula,
+    schedule_by_year,
+    topic_order,
+)
+from ..content.planrules import course_departures
+from ..content.progress import Progress, headline, plan_of, plan_progress, results_of
+from ..content.reports import compliance, period_report, report_years, year_report
 from ..content.pages import News, Page
 from .markup import free_page, md_escape, vn_date, vn_number, vn_percent, yaml_string
 
@@ -145,7 +155,11 @@ class Renderer:
             target_groups=catalogue.target_groups,
             topics_by_id=catalogue.topics_by_id,
             audiences_by_id=catalogue.audiences_by_id,
-            topic_groups={g.id: g for g in catalogue.config.topic_groups},
+            topic_groups=catalogue.topic_groups,
+            plans_by_id=catalogue.plans_by_id,
+            plans=catalogue.plans,
+            current_plan=catalogue.current_plan,
+            priority_areas=catalogue.priority_areas,
             paths=paths,
             recent_courses=RECENT_COURSES,
             updated={},
@@ -172,26 +186,21 @@ def render_site(
     timeline = timeline or Timeline()
     r = Renderer(catalogue)
     r.env.globals["updated"] = timeline.updated
-    cfg = catalogue.config
-    nav, titles = messages.NAV, messages.PAGE_TITLES
+    nav = messages.NAV
     site = Site()
-    topics = derive.topic_order(catalogue)
-    by_topic = derive.courses_by_topic(catalogue)
-    rows = derive.progress_by_level(catalogue)
-    totals = derive.progress_totals(rows, catalogue)
-    years = derive.schedule_by_year(catalogue.courses)
-    head = derive.headline(catalogue)
-    curricula = [derive.curriculum_for_level(catalogue, lv) for lv in cfg.levels]
-    curricula = [c for c in curricula if c.items]
-    course_levels = [lv for lv in cfg.levels if any(c.level == lv.id for c in catalogue.courses)]
+    current = catalogue.current_plan
+    progress = {p.id: plan_progress(catalogue, p) for p in catalogue.plans}
+    head = headline(catalogue, current)
+    curricula = all_curricula(catalogue)
 
     site.add(
         paths.HOME,
         r.page(
             "home.md.j2",
             paths.HOME,
+            plan=current,
             headline=head,
-            totals=totals,
+            progress=progress[current.id],
             free_pages=free_pages,
             curricula=curricula,
             news=news[:3],
@@ -200,63 +209,15 @@ def render_site(
     )
     for page in free_pages:
         site.add(page.path, free_page(page), section=(nav["pages"],))
-
-    section = (nav["topics"],)
-    site.add(paths.CATALOGUE, r.page("catalogue.md.j2", paths.CATALOGUE, topics=topics), section=section)
-    groups = {g.id: g.name for g in cfg.topic_groups}
-    for topic in topics:
-        path = paths.topic_page(topic.id)
-        text = r.page(
-            "topic.md.j2",
-            path,
-            topic=topic,
-            served=derive.audiences_by_level(catalogue, topic),
-            courses=by_topic.get(topic.id, []),
-        )
-        site.add(path, text, section=(*section, groups[topic.group]))
-
-    section = (nav["curricula"],)
+    _plans(r, site, catalogue, progress)
+    _topics(r, site, catalogue)
+    _curriculum_pages(r, site, curricula)
+    _schedule(r, site, catalogue)
     site.add(
-        paths.CURRICULA,
-        r.page("curricula.md.j2", paths.CURRICULA, curricula=curricula),
-        section=section,
-    )
-    for curriculum in curricula:
-        path = paths.curriculum_page(curriculum.level.id)
-        site.add(path, r.page("curriculum.md.j2", path, curriculum=curriculum), section=section)
-
-    section = (nav["schedule"],)
-    site.add(
-        paths.SCHEDULE,
-        r.page("schedule.md.j2", paths.SCHEDULE, years=years, course_levels=course_levels),
-        section=section,
-    )
-    for year in years:
-        path = paths.schedule_year(year.year)
-        site.add(path, r.page("schedule_year.md.j2", path, year=year), section=section)
-    for level in course_levels:
-        path = paths.schedule_level(level.id)
-        mine = derive.schedule_by_year([c for c in catalogue.courses if c.level == level.id])
-        site.add(
-            path,
-            r.page("schedule_level.md.j2", path, level=level, years=mine),
-            section=section,
-        )
-    site.add(paths.TAGS, r.page("tags.md.j2", paths.TAGS), section=section)
-    for course in catalogue.courses:
-        path = paths.course_page(course.id)
-        site.add(path, r.page("course.md.j2", path, course=course), in_nav=False)
-
-    progress = r.page(
-        "progress.md.j2",
         paths.PROGRESS,
-        rows=rows,
-        totals=totals,
-        headline=head,
-        as_of=catalogue.denominators_as_of,
-        source=catalogue.denominators_source,
+        r.page("progress.md.j2", paths.PROGRESS, progress=progress[current.id], current=True),
+        title=nav["progress"],
     )
-    site.add(paths.PROGRESS, progress, title=nav["progress"])
     if news:
         site.add(
             paths.NEWS_INDEX,
@@ -270,6 +231,107 @@ def render_site(
     site.add(
         paths.CHANGES,
         r.page("changes.md.j2", paths.CHANGES, timeline=timeline),
-        title=titles["changes"],
+        title=messages.PAGE_TITLES["changes"],
     )
     return Rendered(site.pages, site.nav())
+
+
+def _plans(
+    r: Renderer, site: Site, catalogue: Catalogue, progress: dict[str, Progress]
+) -> None:
+    """Each plan: its page, its progress, its year reports and its period report."""
+    for plan in reversed(catalogue.plans):  # the current plan first
+        section = (messages.NAV["plans"], plan.short_title)
+        years = report_years(catalogue, plan)
+        path = paths.plan_page(plan.id)
+        text = r.page(
+            "plan.md.j2",
+            path,
+            plan=plan,
+            progress=progress[plan.id],
+            years=years,
+            annual=[a for a in catalogue.annual_plans if a.plan == plan.id],
+            results=sorted(results_of(catalogue, plan), key=lambda x: (x.period.start, x.id)),
+            compliance=compliance(catalogue, plan),
+            topics=topic_order(catalogue, plan),
+        )
+        site.add(path, text, section=section)
+        path = paths.plan_progress(plan.id)
+        text = r.page("progress.md.j2", path, progress=progress[plan.id], current=False)
+        site.add(path, text, section=section)
+        for year in reversed(years):
+            path = paths.year_report(plan.id, year)
+            text = r.page("report_year.md.j2", path, report=year_report(catalogue, plan, year))
+            site.add(path, text, section=section)
+        path = paths.period_report(plan.id)
+        text = r.page("report_period.md.j2", path, report=period_report(catalogue, plan))
+        site.add(path, text, section=section)
+
+
+def _topics(r: Renderer, site: Site, catalogue: Catalogue) -> None:
+    section = (messages.NAV["topics"],)
+    topics = topic_order(catalogue)
+    by_topic = courses_by_topic(catalogue)
+    plans_of = {t.id: [p for p in catalogue.plans if t.id in p.topics] for t in topics}
+    text = r.page(
+        "catalogue.md.j2",
+        paths.CATALOGUE,
+        topics=topics,
+        plan=catalogue.current_plan,
+        plans_of=plans_of,
+    )
+    site.add(paths.CATALOGUE, text, section=section)
+    groups = {g.id: g.name for g in catalogue.config.topic_groups}
+    for topic in topics:
+        path = paths.topic_page(topic.id)
+        text = r.page(
+            "topic.md.j2",
+            path,
+            topic=topic,
+            served=audiences_by_level(catalogue, topic),
+            courses=by_topic.get(topic.id, []),
+            plans=plans_of[topic.id],
+        )
+        site.add(path, text, section=(*section, groups[topic.group]))
+
+
+def _curriculum_pages(r: Renderer, site: Site, curricula: list[Curriculum]) -> None:
+    section = (messages.NAV["curricula"],)
+    text = r.page("curricula.md.j2", paths.CURRICULA, curricula=curricula)
+    site.add(paths.CURRICULA, text, section=section)
+    for curriculum in curricula:
+        path = paths.curriculum_page(curriculum.level.id)
+        site.add(path, r.page("curriculum.md.j2", path, curriculum=curriculum), section=section)
+
+
+def _schedule(r: Renderer, site: Site, catalogue: Catalogue) -> None:
+    section = (messages.NAV["schedule"],)
+    years = schedule_by_year(catalogue.courses)
+    levels = [lv for lv in catalogue.config.levels if any(c.level == lv.id for c in catalogue.courses)]
+    text = r.page("schedule.md.j2", paths.SCHEDULE, years=years, course_levels=levels)
+    site.add(paths.SCHEDULE, text, section=section)
+    for year in years:
+        path = paths.schedule_year(year.year)
+        site.add(path, r.page("schedule_year.md.j2", path, year=year), section=section)
+    for level in levels:
+        path = paths.schedule_level(level.id)
+        mine = schedule_by_year([c for c in catalogue.courses if c.level == level.id])
+        text = r.page("schedule_level.md.j2", path, level=level, years=mine)
+        site.add(path, text, section=section)
+    site.add(paths.TAGS, r.page("tags.md.j2", paths.TAGS), section=section)
+    plan_of_course = {c.id: plan_of(catalogue, c.start) for c in catalogue.courses}
+    departures = {
+        c.id: course_departures(c, p.course_rules, catalogue.topics_by_id)
+        for c in catalogue.courses
+        if (p := plan_of_course[c.id]) is not None
+    }
+    for course in catalogue.courses:
+        path = paths.course_page(course.id)
+        text = r.page(
+            "course.md.j2",
+            path,
+            course=course,
+            plan=plan_of_course[course.id],
+            departures=departures.get(course.id, []),
+        )
+        site.add(path, text, in_nav=False)

@@ -67,6 +67,31 @@ class SessionTimes(Record):
     chieu: HalfDayTimes = HalfDayTimes(start="13:30", end="17:00")
 
 
+class Signature(Record):
+    """Who signs the office's documents."""
+
+    on_behalf: Text | None = None  # "TM. BAN CHỈ ĐẠO"
+    title: Text | None = None  # "TRƯỞNG BAN"
+    name: Text | None = None
+
+
+class Documents(Record):
+    """What printed documents say about who issues them (Decree 30/2020/NĐ-CP layout).
+
+    Anything not set is printed as a dotted placeholder for the office to fill in.
+    """
+
+    parent_body: Text | None = None  # "UBND TỈNH AN HÒA"
+    issuing_body: Text | None = None  # "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MTQG TỈNH"
+    place: Text | None = None  # "An Hòa", for "An Hòa, ngày … tháng … năm …"
+    number_suffix: Text | None = None  # "BC-BCĐ", for "Số: …/BC-BCĐ"
+    signature: Signature = Signature()
+    recipients: list[Text] = Field(default_factory=list)
+    contact: Text | None = None  # for course notices: who to call
+    # "hanh-chinh": outlines in the administrative format too; "hien-dai": the site's look.
+    outline_style: Literal["hanh-chinh", "hien-dai"] = "hanh-chinh"
+
+
 class SiteConfig(Record):
     site_name: Text
     province: Text
@@ -84,6 +109,7 @@ class SiteConfig(Record):
         Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9/_-]*\.md$"), Ref("page")]
     ] = Field(default_factory=list)
     session_times: SessionTimes = SessionTimes()
+    documents: Documents = Documents()
     # Severity of rules, changed from the catalogue's: {course-too-short: error}.
     rules: dict[str, Severity] = Field(default_factory=dict)
     timezone: Literal["Asia/Ho_Chi_Minh"] = "Asia/Ho_Chi_Minh"

@@ -1,0 +1,161 @@
+"""Documents an office files or signs, in the administrative format (PDF).
+
+Nghị định 30/2020/NĐ-CP sets how Vietnamese administrative documents look: A4;
+margins top and bottom 20 mm, left 30 mm, right 15 mm; a Times-like serif at
+13–14 pt; page numbers centred in the top margin from page 2; a header block
+(issuing body on the left, the national name and motto on the right, then the
+number, place and date) and a signature block. :class:`OfficePdf` draws these
+with Liberation Serif (SIL OFL 1.1, vendored in ``fonts/``), which has the
+metrics of Times New Roman and covers every Vietnamese letter, embedded as a
+subset. What is not configured in ``site_config.yml`` (``documents:``) is
+printed as a dotted placeholder for the office to fill in by hand.
+"""
+
+from __future__ import annotations
+
+import datetime
+from importlib import resources
+from typing import Any
+
+from fpdf import FPDF, FontFace, XPos, YPos
+
+from ..content.catalogue import Catalogue
+from ..reproducible import moment, vn_long_date
+
+SERIF = "Liberation Serif"
+_STYLES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
+PT = 25.4 / 72  # millimetres per point
+MARGINS = (30.0, 20.0, 15.0, 20.0)  # left, top, right, bottom (mm)
+BODY_PT = 13.0
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOTS = "……"
+
+
+def font_files() -> dict[str, str]:
+    """The vendored serif, one file per style."""
+    folder = resources.files("generator.downloads") / "fonts"
+    return {style: str(folder / f"LiberationSerif-{name}.ttf") for style, name in _STYLES.items()}
+
+
+class OfficePdf(FPDF):
+    """A4 with the Decree-30 margins and page numbers centred in the top margin from page 2."""
+
+    def __init__(
+        self, catalogue: Catalogue, *, title: str, subject: str, landscape: bool = False
+    ) -> None:
+        super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
+        left, top, right, bottom = MARGINS
+        self.set_margins(left, top, right)
+        self.set_auto_page_break(True, bottom)
+        for style, path in font_files().items():
+            self.add_font(SERIF, style, path)
+        self.c_margin = 0
+        config = catalogue.config
+        self.set_title(title)
+        self.set_subject(subject)
+        self.set_author(config.documents.issuing_body or config.site_name)
+        self.set_creator(config.site_name)
+        self.set_lang("vi-VN")
+        self.set_creation_date(moment(config.data_as_of))
+        self.set_font(SERIF, "", BODY_PT)
+
+    def header(self) -> None:
+        if self.page_no() < 2:
+            return
+        with self.local_context(font_family=SERIF, font_style="", font_size_pt=13):
+            self.set_xy(self.l_margin, self.t_margin / 2 - 3)
+            self.cell(self.epw, 6, str(self.page_no()), align="C")
+        self.set_xy(self.l_margin, self.t_margin)
+
+    # --- building blocks ----------------------------------------------------------
+
+    def centred(self, x: float, width: float, text: str, style: str = "", size: float = 13) -> None:
+        self.set_font(SERIF, style, size)
+        self.set_x(x)
+        self.multi_cell(width, size * PT * 1.25, text, align="C", new_x=XPos.LEFT, new_y=YPos.NEXT)
+
+    def rule(self, centre: float, y: float, length: float) -> None:
+        with self.local_context(line_width=0.3):
+            self.line(centre - length / 2, y, centre + length / 2, y)
+
+    def heading_block(self, catalogue: Catalogue, day: datetime.date, number: str | None) -> None:
+        """Issuing body and number (left); the nation, the motto, place and date (right)."""
+        docs = catalogue.config.documents
+        left_w = 72.0 if self.w < self.h else 100.0
+        x0, right_x = self.l_margin, self.l_margin + left_w
+        right_w = self.epw - left_w
+        top = self.get_y()
+        self.centred(x0, left_w, (docs.parent_body or DOTS).upper(), "", 13)
+        self.centred(x0, left_w, (docs.issuing_body or DOTS).upper(), "B", 13)
+        left_rule = self.get_y() + 0.8
+        self.rule(x0 + left_w / 2, left_rule, 25)
+        self.set_y(top)
+        self.centred(right_x, right_w, NATION, "B", 12.5)
+        self.centred(right_x, right_w, MOTTO, "B", 13.5)
+        self.set_font(SERIF, "B", 13.5)
+        right_rule = self.get_y() + 0.8
+        self.rule(right_x + right_w / 2, right_rule, self.get_string_width(MOTTO))
+        y = max(left_rule, right_rule) + 3
+        self.set_y(y)
+        suffix = docs.number_suffix or DOTS
+        self.centred(x0, left_w, f"Số: {number or DOTS}/{suffix}", "", 13)
+        self.set_y(y)
+        place = docs.place or DOTS
+        self.centred(right_x, right_w, f"{place}, {vn_long_date(day)}", "I", 13.5)
+        self.ln(6)
+
+    def title_block(self, kind: str, summary: str) -> None:
+        """The document's kind ("BÁO CÁO") and summary, centred and bold, with a short rule."""
+        self.centred(self.l_margin, self.epw, kind.upper(), "B", 14)
+        inner = min(150.0, self.epw)
+        self.centred(self.l_margin + (self.epw - inner) / 2, inner, summary, "B", 14)
+        self.rule(self.l_margin + self.epw / 2, self.get_y() + 1, 40)
+        self.ln(6)
+
+    def paragraph(self, text: str, *, style: str = "", size: float = BODY_PT) -> None:
+        self.set_font(SERIF, style, size)
+        self.multi_cell(
+            0,
+            size * PT * 1.3,
+            text,
+            align="J",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            markdown=False,
+        )
+        self.ln(1.5)
+
+    def signature_block(self, catalogue: Catalogue) -> None:
+        """Recipients (left) and who signs (right), kept on one page."""
+        docs = catalogue.config.documents
+        if self.will_page_break(60):
+            self.add_page()
+        self.ln(4)
+        width = 80.0
+        right_x = self.l_margin + self.epw - width
+        top = self.get_y()
+        sign = docs.signature
+        self.centred(right_x, width, (sign.on_behalf or DOTS).upper(), "B", 13)
+        self.centred(right_x, width, (sign.title or DOTS).upper(), "B", 13)
+        self.ln(22)
+        self.centred(right_x, width, sign.name or DOTS, "B", 13)
+        self.set_xy(self.l_margin, top)
+        self.set_font(SERIF, "BI", 12)
+        self.cell(70, 5.5, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_font(SERIF, "", 11)
+        for item in [*docs.recipients, "Lưu: VT."] if docs.recipients else [DOTS, "Lưu: VT."]:
+            self.multi_cell(70, 4.6, f"- {item}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def table_style(self) -> dict[str, Any]:
+        """Settings for fpdf2's table(): bold headings repeated on every page."""
+        return {
+            "headings_style": FontFace(emphasis="BOLD"),
+            "repeat_headings": 1,
+            "line_height": 5.6,
+            "padding": (0.8, 1.2),
+            "v_align": "MIDDLE",
+        }
+
+    def to_bytes(self) -> bytes:
+        return bytes(self.output())
