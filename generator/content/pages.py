@@ -11,6 +11,7 @@ for :mod:`generator.checks` to judge (see :mod:`generator.pagecheck`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,7 +103,26 @@ def _read(root: Path, path: Path) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise LoadError(Problem.make(shown, 1, 1, "file-empty"))
+    _check_unclosed(text, shown)
     return text
+
+
+# A "<" and a tag name with no ">" before the next "<": an unclosed start tag.
+_UNCLOSED = re.compile(r"<[A-Za-z][^<>]*(?=<|\Z)")
+MAX_UNCLOSED_TAGS = 25
+"""Python-Markdown's HTML parser rescans the rest of the page for every unclosed
+start tag; thousands of them would take minutes to render (here and in MkDocs)."""
+
+
+def _check_unclosed(text: str, shown: str) -> None:
+    found = 0
+    for match in _UNCLOSED.finditer(text):
+        found += 1
+        if found > MAX_UNCLOSED_TAGS:
+            line, _ = textcheck.position(text, match.start())
+            raise LoadError(
+                Problem.make(shown, line, 1, "page-unclosed-tags", limit=MAX_UNCLOSED_TAGS)
+            )
 
 
 def _split(text: str, shown: str, *, required: bool) -> _Split:

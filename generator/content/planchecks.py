@@ -132,7 +132,8 @@ def check_course_plans(content: Content) -> Iterator[Problem]:
         if course.status == "planned" and course.end < as_of:
             yield item.problem(("status",), "planned-in-past", end=course.end, as_of=as_of)
         if plan is None:
-            yield item.problem(("start",), "outside-plans", day=course.start)
+            if not content.invalid.get("plan"):  # a broken plan file is reported on its own
+                yield item.problem(("start",), "outside-plans", day=course.start)
             continue
         if course.level not in plan.levels:
             yield item.problem(("level",), "level-not-in-plan", level=course.level, plan=plan.id)
@@ -191,7 +192,8 @@ def check_results(content: Content) -> Iterator[Problem]:
             )
         plan = plan_for(content, period.start)
         if plan is None:
-            yield item.problem(("period", "start"), "outside-plans", day=period.start)
+            if not content.invalid.get("plan"):
+                yield item.problem(("period", "start"), "outside-plans", day=period.start)
         elif result.level not in plan.levels:
             yield item.problem(("level",), "level-not-in-plan", level=result.level, plan=plan.id)
         broken_down = sum(a.turns for a in result.audiences)

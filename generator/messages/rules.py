@@ -308,6 +308,11 @@ _CONTENT_RULES: Final[dict[str, Rule]] = {
         "Mở đầu tệp bằng '---', các dòng 'title: ...' (bản tin thêm 'date: NĂM-THÁNG-NGÀY'), "
         "rồi một dòng '---'.",
     ),
+    "page-unclosed-tags": Rule(
+        "Trang có hơn {limit} thẻ HTML không đóng (thiếu dấu '>').",
+        "Đóng mỗi thẻ bằng '>' (ví dụ <small>…</small>); muốn viết dấu '<' như chữ thì viết "
+        "'&lt;'.",
+    ),
     "mkdocs-config": Rule(
         "Không đọc được mkdocs.yml: {detail}.",
         "Sửa mkdocs.yml theo tệp mẫu của dự án; các phần mở rộng Markdown phải được cài đặt.",
