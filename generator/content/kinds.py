@@ -18,6 +18,8 @@ from typing import Literal
 
 from .. import messages, paths
 from .models import (
+    AggregateResult,
+    AnnualPlan,
     Audience,
     AudienceFile,
     Course,
@@ -121,6 +123,24 @@ KINDS: tuple[Kind, ...] = (
         history=True,
         page=paths.course_page,
         scaffold=True,
+    ),
+    Kind(
+        "annual_plan",
+        "folder",
+        AnnualPlan,
+        "content/annual-plans",
+        schema="annual_plan",
+        required=False,
+        history=True,
+    ),
+    Kind(
+        "result",
+        "folder",
+        AggregateResult,
+        "content/results",
+        schema="result",
+        required=False,
+        history=True,
     ),
     Kind(
         "page", "markdown", PageMeta, "content/pages", id_field=None, schema="page", required=False

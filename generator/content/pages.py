@@ -115,9 +115,7 @@ start tag; thousands of them would take minutes to render (here and in MkDocs)."
 
 
 def _check_unclosed(text: str, shown: str) -> None:
-    found = 0
-    for match in _UNCLOSED.finditer(text):
-        found += 1
+    for found, match in enumerate(_UNCLOSED.finditer(text), start=1):
         if found > MAX_UNCLOSED_TAGS:
             line, _ = textcheck.position(text, match.start())
             raise LoadError(

@@ -239,6 +239,18 @@ def _total(plan: Plan, group: TargetGroup, rows: list[ProgressRow]) -> ProgressR
     if not mine:
         return None
     target = target_for(plan, group.id, None)
+    if target is None:  # no rate to compute: every person counted, nobody "outside"
+        return ProgressRow(
+            level=None,
+            group=group,
+            denominator=None,
+            persons=sum(r.persons + r.outside for r in mine),
+            estimated=sum(r.estimated for r in mine),
+            estimated_entries=sum(r.estimated_entries for r in mine),
+            turns=sum(r.turns for r in mine),
+            outside=0,
+            target=None,
+        )
     counted = [
         r
         for r in mine

@@ -30,9 +30,7 @@ def atom_feed(catalogue: Catalogue, news: list[News]) -> bytes:
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": base + paths.NEWS_FEED})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"href": base + paths.html(paths.NEWS_INDEX)})
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(
-        author, f"{{{ATOM}}}name"
-    ).text = f"{catalogue.current_plan.issuer} {config.province}"
+    ET.SubElement(author, f"{{{ATOM}}}name").text = catalogue.current_plan.issuer
     for item in posts:
         link = base + paths.html(paths.news_page(item.slug))
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")

@@ -108,7 +108,11 @@ def timeline(content: Content, history: History) -> Timeline:
             continue
         label = messages.CHANGE_KINDS.get(kind.name, kind.label)
         for item in content.of(kind.name):
-            page = kind.page(getattr(item.record, kind.id_field)) if kind.page and kind.id_field else None
+            page = (
+                kind.page(getattr(item.record, kind.id_field))
+                if kind.page and kind.id_field
+                else None
+            )
             title = getattr(item.record, "title", None) or messages.CONFIG_CHANGE_TITLE
             titles[item.doc.file] = (label, title, page)
             day = history.last_changed.get(item.doc.file) or getattr(item.record, "updated", None)

@@ -19,7 +19,6 @@ from typing import IO
 from .. import paths
 
 
-
 class Busy(Exception):
     """Another build still holds the lock after the wait."""
 

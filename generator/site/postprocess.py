@@ -92,7 +92,9 @@ def offline_zip(site: Path, folder: str) -> bytes:
         for path in sorted(site.rglob("*")):
             if not path.is_file() or path == target:
                 continue
-            zf.writestr(zip_entry(f"{folder}/{path.relative_to(site).as_posix()}"), path.read_bytes())
+            zf.writestr(
+                zip_entry(f"{folder}/{path.relative_to(site).as_posix()}"), path.read_bytes()
+            )
     return buffer.getvalue()
 
 

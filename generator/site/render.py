@@ -23,16 +23,16 @@ from ..content.catalogue import Catalogue
 from ..content.derive import (
     Curriculum,
     Timeline,
+    all_curricula,
     audiences_by_level,
     courses_by_topic,
-    all_curricula,
     schedule_by_year,
     topic_order,
 )
+from ..content.pages import News, Page
 from ..content.planrules import course_departures
 from ..content.progress import Progress, headline, plan_of, plan_progress, results_of
 from ..content.reports import compliance, period_report, report_years, year_report
-from ..content.pages import News, Page
 from .markup import free_page, md_escape, vn_date, vn_number, vn_percent, yaml_string
 
 RECENT_COURSES = 10
@@ -236,9 +236,7 @@ def render_site(
     return Rendered(site.pages, site.nav())
 
 
-def _plans(
-    r: Renderer, site: Site, catalogue: Catalogue, progress: dict[str, Progress]
-) -> None:
+def _plans(r: Renderer, site: Site, catalogue: Catalogue, progress: dict[str, Progress]) -> None:
     """Each plan: its page, its progress, its year reports and its period report."""
     for plan in reversed(catalogue.plans):  # the current plan first
         section = (messages.NAV["plans"], plan.short_title)
@@ -307,7 +305,9 @@ def _curriculum_pages(r: Renderer, site: Site, curricula: list[Curriculum]) -> N
 def _schedule(r: Renderer, site: Site, catalogue: Catalogue) -> None:
     section = (messages.NAV["schedule"],)
     years = schedule_by_year(catalogue.courses)
-    levels = [lv for lv in catalogue.config.levels if any(c.level == lv.id for c in catalogue.courses)]
+    levels = [
+        lv for lv in catalogue.config.levels if any(c.level == lv.id for c in catalogue.courses)
+    ]
     text = r.page("schedule.md.j2", paths.SCHEDULE, years=years, course_levels=levels)
     site.add(paths.SCHEDULE, text, section=section)
     for year in years:

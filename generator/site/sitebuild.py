@@ -8,7 +8,6 @@ temporary folder; only when it succeeds is the new site swapped in for
 
 from __future__ import annotations
 
-import datetime
 import html
 import os
 import shutil
@@ -65,7 +64,9 @@ def docs_files(rendered: Rendered, downloads: dict[str, bytes]) -> dict[str, byt
     files.update(downloads)
     for asset in sorted(THEME_ASSETS.rglob("*")):
         if asset.is_file():
-            files[f"{paths.ASSETS_DIR}/" + asset.relative_to(THEME_ASSETS).as_posix()] = asset.read_bytes()
+            files[f"{paths.ASSETS_DIR}/" + asset.relative_to(THEME_ASSETS).as_posix()] = (
+                asset.read_bytes()
+            )
     return files
 
 
@@ -89,7 +90,7 @@ def generated_config(
         "site_name": html.escape(cfg.site_name),
         "site_url": cfg.site_url,
         "site_description": html.escape(catalogue.current_plan.title),
-        "copyright": html.escape(f"{catalogue.current_plan.issuer} {cfg.province}"),
+        "copyright": html.escape(catalogue.current_plan.issuer),
         "nav": [item.to_mkdocs() for item in nav],
         "not_in_nav": f"/{paths.COURSES_DIR}\n",
         "extra": {"sample_data": cfg.sample_data, "province": html.escape(cfg.province)},
