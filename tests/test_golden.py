@@ -52,6 +52,10 @@ KINDS = {
     "course (cancelled)": "khoa-hoc/kh-02.md",
     "course (planned)": "khoa-hoc/kh-03.md",
     "progress": "tien-do.md",
+    "plan": "ke-hoach/kh-thu-nghiem/index.md",
+    "plan progress": "ke-hoach/kh-thu-nghiem/tien-do.md",
+    "year report": "ke-hoach/kh-thu-nghiem/bao-cao-2023.md",
+    "period report": "ke-hoach/kh-thu-nghiem/bao-cao-tong-hop.md",
     "free page": "huong-dan.md",
     "mkdocs config": "generated.yml",
 }

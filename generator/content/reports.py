@@ -163,11 +163,25 @@ def year_report(catalogue: Catalogue, plan: Plan, year: int) -> YearReport:
         if result.budget and result.budget.spent is not None:
             r.budget_spent = (r.budget_spent or 0) + result.budget.spent
     rank = {lv.id: i for i, lv in enumerate(catalogue.config.levels)}
-    ordered = [rows[k] for k in sorted(rows, key=lambda k: rank[k])]
+    # Levels that neither planned nor organised anything (villages, where nobody
+    # organises classes) are left out: a row of dashes says nothing.
+    used = [k for k in rows if _has_figures(rows[k])]
+    ordered = [rows[k] for k in sorted(used, key=lambda k: rank[k])]
     total = ReportRow("")
     for level_row in ordered:
         total.add(level_row)
     return YearReport(plan, year, as_of, ordered, total, annual is not None)
+
+
+def _has_figures(row: ReportRow) -> bool:
+    return bool(
+        row.classes_planned
+        or row.participants_planned
+        or row.budget_planned
+        or row.classes_held
+        or row.classes_cancelled
+        or row.classes_to_come
+    )
 
 
 def period_report(catalogue: Catalogue, plan: Plan) -> PeriodReport:

@@ -185,6 +185,13 @@ SCHEMA_TITLES: Final[dict[str, str]] = {
     "page": "Phần đầu của một trang (content/pages/*.md)",
 }
 
+# Titles of a plan's pages in the navigation (the pages' own titles are longer).
+PLAN_NAV: Final[dict[str, str]] = {
+    "plan": "Nội dung kế hoạch",
+    "progress": "Tiến độ",
+    "period": "Báo cáo tổng hợp",
+    "year": "Báo cáo năm {year}",
+}
 COURSE_KINDS: Final[dict[str, str]] = {"tap_huan": "Tập huấn", "tham_quan": "Tham quan học tập"}
 DELIVERY_MODES: Final[dict[str, str]] = {
     "truc_tiep": "Trực tiếp",

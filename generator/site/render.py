@@ -253,17 +253,18 @@ def _plans(r: Renderer, site: Site, catalogue: Catalogue, progress: dict[str, Pr
             compliance=compliance(catalogue, plan),
             topics=topic_order(catalogue, plan),
         )
-        site.add(path, text, section=section)
+        titles = messages.PLAN_NAV
+        site.add(path, text, section=section, title=titles["plan"])
         path = paths.plan_progress(plan.id)
         text = r.page("progress.md.j2", path, progress=progress[plan.id], current=False)
-        site.add(path, text, section=section)
+        site.add(path, text, section=section, title=titles["progress"])
+        path = paths.period_report(plan.id)
+        text = r.page("report_period.md.j2", path, report=period_report(catalogue, plan))
+        site.add(path, text, section=section, title=titles["period"])
         for year in reversed(years):
             path = paths.year_report(plan.id, year)
             text = r.page("report_year.md.j2", path, report=year_report(catalogue, plan, year))
-            site.add(path, text, section=section)
-        path = paths.period_report(plan.id)
-        text = r.page("report_period.md.j2", path, report=period_report(catalogue, plan))
-        site.add(path, text, section=section)
+            site.add(path, text, section=section, title=titles["year"].format(year=year))
 
 
 def _topics(r: Renderer, site: Site, catalogue: Catalogue) -> None:
