@@ -19,21 +19,22 @@ import yaml
 
 from generator import paths, pipeline
 from generator.commands import cli, scaffold, schemas
+from generator.content.kinds import KINDS
 from generator.content.project import load_file
 
 from .conftest import REPO, copy_project, handbook
 
-SCHEMA_OF = {
-    "site_config.yml": "site_config",
-    "content/audiences.yml": "audiences",
-    "content/denominators.yml": "denominators",
-}
-
-
 def _sample_files() -> list[tuple[Path, str]]:
-    files = [(REPO / name, kind) for name, kind in SCHEMA_OF.items()]
-    files += [(p, "topic") for p in sorted((REPO / "topics").glob("*.yml"))]
-    files += [(p, "course") for p in sorted((REPO / "content/courses").rglob("*.yml"))]
+    """Every YAML file of the sample and its schema, as the registry of kinds declares them."""
+    files: list[tuple[Path, str]] = []
+    for kind in KINDS:
+        if not kind.schema or kind.layout in ("nested", "markdown"):
+            continue
+        if kind.layout == "folder":
+            files += [(p, kind.schema) for p in sorted((REPO / kind.path).rglob("*.yml"))]
+        else:
+            files.append((REPO / kind.path, kind.schema))
+    assert {schema for _, schema in files} >= {"plan", "annual_plan", "result", "course"}
     return files
 
 

@@ -110,8 +110,8 @@ class OfficePdf(FPDF):
         self.centred(self.l_margin, self.epw, kind.upper(), "B", 14)
         inner = min(150.0, self.epw)
         self.centred(self.l_margin + (self.epw - inner) / 2, inner, summary, "B", 14)
-        self.rule(self.l_margin + self.epw / 2, self.get_y() + 1, 40)
-        self.ln(6)
+        self.rule(self.l_margin + self.epw / 2, self.get_y() + 2, 40)
+        self.ln(7)
 
     def paragraph(self, text: str, *, style: str = "", size: float = BODY_PT) -> None:
         self.set_font(SERIF, style, size)
@@ -129,16 +129,16 @@ class OfficePdf(FPDF):
     def signature_block(self, catalogue: Catalogue) -> None:
         """Recipients (left) and who signs (right), kept on one page."""
         docs = catalogue.config.documents
-        if self.will_page_break(60):
+        if self.will_page_break(48):
             self.add_page()
-        self.ln(4)
+        self.ln(3)
         width = 80.0
         right_x = self.l_margin + self.epw - width
         top = self.get_y()
         sign = docs.signature
         self.centred(right_x, width, (sign.on_behalf or DOTS).upper(), "B", 13)
         self.centred(right_x, width, (sign.title or DOTS).upper(), "B", 13)
-        self.ln(22)
+        self.ln(18)
         self.centred(right_x, width, sign.name or DOTS, "B", 13)
         self.set_xy(self.l_margin, top)
         self.set_font(SERIF, "BI", 12)
@@ -152,7 +152,7 @@ class OfficePdf(FPDF):
         return {
             "headings_style": FontFace(emphasis="BOLD"),
             "repeat_headings": 1,
-            "line_height": 5.6,
+            "line_height": 4.6,
             "padding": (0.8, 1.2),
             "v_align": "MIDDLE",
         }

@@ -16,6 +16,7 @@ import io
 import zipfile
 from typing import Any
 
+from fpdf import FontFace
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -252,16 +253,20 @@ def pdf(report: Report, catalogue: Catalogue) -> bytes:
         "(số ước tính từ lượt học viên được ghi riêng)."
     )
     headers, rows = table(report)
-    doc.set_font("Liberation Serif", "", 9.5)
-    widths = (26, *([14] * (len(headers) - 1)))
+    doc.set_font("Liberation Serif", "", 9)
+    money = {"budget_planned", "budget_spent"}
+    widths = tuple(
+        26 if i == 0 else 21 if key in money else 13 for i, key in enumerate(_columns(report))
+    )
     with doc.table(
         col_widths=widths,
         text_align=("LEFT", *(["RIGHT"] * (len(headers) - 1))),
         **doc.table_style(),
     ) as grid:
-        grid.row([h for h in headers])
-        for values in rows:
-            grid.row([_shown(v) for v in values])
+        grid.row(list(headers))
+        for index, values in enumerate(rows, start=1):
+            bold = FontFace(emphasis="BOLD") if index == len(rows) else None  # the totals
+            grid.row([_shown(v) for v in values], style=bold)
     if isinstance(report, PeriodReport):
         doc.ln(4)
         doc.paragraph("So với mục tiêu của kế hoạch", style="B")
