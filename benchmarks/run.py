@@ -52,7 +52,7 @@ from typing import Any
 
 import yaml
 
-from generator import downloads, paths, pipeline
+from generator import paths, pipeline
 from generator.content import checks, project
 from generator.content.derive import Catalogue
 from generator.content.kinds import kind

@@ -16,8 +16,8 @@ from icalendar import Calendar, Event
 
 from generator import pipeline
 from generator.content.catalogue import Catalogue
-from generator.content.progress import plan_progress
 from generator.content.models import Course
+from generator.content.progress import plan_progress
 from generator.downloads import calendars, opendata
 
 MINI = Path(__file__).parent / "fixtures" / "mini"

@@ -214,8 +214,8 @@ def test_curriculum_pdf_lists_the_level_topics_and_total(cat: Catalogue) -> None
         assert label in text
         positions.append(text.index(label))
     assert positions == sorted(positions)  # in framework order
-    assert flat("Tổng cộng 6 buổi") in text
-    assert flat("Tổng: 6 buổi (4 chuyên đề).") in text
+    assert flat("Tổng cộng 5 buổi") in text
+    assert flat("Tổng: 5 buổi (4 chuyên đề).") in text
 
 
 def test_handbook_has_every_topic_and_a_table_of_contents(

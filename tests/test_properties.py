@@ -61,8 +61,9 @@ def _check_located(problems: list[Any]) -> None:
     for problem in problems:
         assert problem.line >= 1 and problem.col >= 1
         assert problem.message and problem.hint
-        # every message is Vietnamese: no parser English leaks through
-        assert not _ENGLISH.search(problem.message), problem.message
+        # every parser message is Vietnamese: no English leaks through
+        if problem.code.startswith(("yaml-", "text-")):
+            assert not _ENGLISH.search(problem.message), problem.message
 
 
 @settings(max_examples=300, deadline=None)

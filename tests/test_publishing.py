@@ -24,6 +24,7 @@ from generator.content.project import load_file
 
 from .conftest import REPO, copy_project, handbook
 
+
 def _sample_files() -> list[tuple[Path, str]]:
     """Every YAML file of the sample and its schema, as the registry of kinds declares them."""
     files: list[tuple[Path, str]] = []
