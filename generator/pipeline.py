@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import paths
 from .content.catalogue import Catalogue
@@ -169,7 +170,8 @@ def _build(
                 sorted({*warnings, *problems}), False, output, generated.pages, elapsed
             )
         postprocess(staging)
-        breaches = audit_site(staging)
+        base = urlsplit(checked.catalogue.config.site_url).path or "/"
+        breaches = audit_site(staging, base)
         if breaches:
             return BuildResult(warnings, True, result.output, generated.pages, elapsed, breaches)
         sitebuild.publish(root, staging)

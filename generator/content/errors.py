@@ -61,6 +61,8 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
     full: Loc = (*base, *loc)
     kind: str = err["type"]
     value = err.get("input")
+    if not isinstance(value, str) and full in doc.raws:
+        value = _Shown(repr(doc.raws[full]))  # as typed: "1:30", not the 90 YAML made of it
     ctx = err.get("ctx") or {}
     if kind in _CUSTOM_CODES:
         return doc.problem(full, _CUSTOM_CODES[kind], value=_short(value))
@@ -141,6 +143,8 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
 
 
 _CUSTOM_CODES = {
+    "date_range": "date-range",
+    "time_order": "time-order",
     "reserved_name": "reserved-name",
     "multiline": "text-multiline",
     "url": "wrong-url",

@@ -44,10 +44,12 @@ def find(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def read_bytes(root: Path, path: Path, limit: int) -> bytes:
+def read_bytes(root: Path, path: Path, limit: int, *, within: Path | None = None) -> bytes:
     """Read a content file; raise :class:`LoadError` for anything but a readable file.
 
-    ``limit`` bounds what is read: a larger file is reported, not loaded.
+    ``limit`` bounds what is read: a larger file is reported, not loaded. A link
+    must lead inside ``within`` (the project by default) and not into a hidden
+    folder such as ``.git``: what a link points to may be published.
     """
     shown = display(root, path)
 
@@ -65,7 +67,11 @@ def read_bytes(root: Path, path: Path, limit: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         kind = "thư mục" if stat.S_ISDIR(info.st_mode) else "tệp đặc biệt (không phải tệp thường)"
         raise fail("file-not-regular", kind=kind)
-    if not path.resolve().is_relative_to(root.resolve()):
+    target = path.resolve()
+    area = (within or root).resolve()
+    if not target.is_relative_to(area) or any(
+        part.startswith(".") for part in target.relative_to(root.resolve()).parts
+    ):
         raise fail("file-outside")
     if info.st_size > limit:
         raise fail("file-too-large", size=info.st_size, limit=limit)

@@ -73,6 +73,8 @@ class Document:
     data: Any
     marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    raws: dict[Loc, str] = field(default_factory=dict)
+    """The text as typed of values YAML read as something else (numbers, dates, true)."""
 
     def where(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Position of ``loc``, or of its nearest recorded ancestor."""
@@ -234,6 +236,8 @@ class _Builder:
             self._key(event, value)
         else:
             self._place(loc, value, event)
+            if not isinstance(value, str):
+                self.doc.raws[loc] = event.value
 
     def alias(self, event: AliasEvent) -> None:
         loc, is_key = self._slot(event)

@@ -70,6 +70,11 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 _ALIGN_STYLE = re.compile(r"text-align:\s*(left|center|right|justify);?")
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.-]*")
 _URL_NOISE = re.compile(r"[\t\n\r]")
+_THEME_CLASS = re.compile(r"(?:^|\s)(?:md-|mermaid|tabbed|arithmatex|critic|emoji)", re.IGNORECASE)
+SENTINEL = "<handbook-end></handbook-end>"
+"""Appended to a page before it is judged: if it is not read as an element, the
+page left a tag, an attribute, a comment or raw text open, and the theme's own
+HTML after the page would complete it."""
 
 
 def _url_refusal(tag: str, attribute: str, value: str) -> str | None:
@@ -105,6 +110,9 @@ def _attribute_refusal(tag: str, attribute: str, value: str) -> str | None:
         return f"mã neo id={value[:40]!r}"
     if attribute == "target" and value not in ("_blank", "_self"):
         return f"target={value[:20]!r}"
+    if attribute == "class" and _THEME_CLASS.search(value):
+        # Material acts on these: "mermaid" loads a script from a CDN.
+        return f"class={value[:40]!r} dành cho giao diện"
     return None
 
 
@@ -166,8 +174,14 @@ def findings(fragment: str) -> list[Finding]:
     ['liên kết javascript:', 'thuộc tính sự kiện onerror=']
     """
     found: dict[str, Finding] = {}
-    for node in _elements(fragment):
+    closed = fragment + SENTINEL
+    if not any(node.tag == "handbook-end" for node in _elements(closed)):
+        what = "thẻ, thuộc tính hoặc chú thích HTML chưa đóng ở cuối trang"
+        found[what] = Finding(what, ("<",))
+    for node in _elements(closed):
         tag = node.tag or ""
+        if tag == "handbook-end":
+            continue
         if tag not in TAGS:
             what = f"thẻ <{tag}>"
             found.setdefault(what, Finding(what, (f"<{tag}",)))

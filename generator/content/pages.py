@@ -90,10 +90,11 @@ class _Split:
     body_line: int
 
 
-def _read(root: Path, path: Path) -> str:
+def _read(root: Path, path: Path, within: Path) -> str:
     """A Markdown file's text: size-limited, UTF-8, NFC, LF line ends, no control characters."""
     shown = files.display(root, path)
-    text = read_text(files.read_bytes(root, path, MAX_PAGE_BYTES), shown, limit=MAX_PAGE_BYTES)
+    raw = files.read_bytes(root, path, MAX_PAGE_BYTES, within=within)
+    text = read_text(raw, shown, limit=MAX_PAGE_BYTES)
     bad = textcheck.first_forbidden(text, allow="\t\n\r")
     if bad is not None:
         line, col = textcheck.position(text, bad)
@@ -103,7 +104,7 @@ def _read(root: Path, path: Path) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise LoadError(Problem.make(shown, 1, 1, "file-empty"))
-    _check_unclosed(text, shown)
+    _check_markup(text, shown)
     return text
 
 
@@ -112,15 +113,53 @@ _UNCLOSED = re.compile(r"<[A-Za-z][^<>]*(?=<|\Z)")
 MAX_UNCLOSED_TAGS = 25
 """Python-Markdown's HTML parser rescans the rest of the page for every unclosed
 start tag; thousands of them would take minutes to render (here and in MkDocs)."""
+MARKUP_LIMITS = {"[": 3000, "<": 5000, "`": 3000}
+"""Python-Markdown's inline parsing grows with the square of these in a page
+(32,000 "[" took four minutes); a real page has a few hundred at most."""
+# Directives a MkDocs plugin acts on before Markdown is rendered: they would
+# change the page after it was checked.
+_DIRECTIVE = re.compile(r"<!--\s*material/", re.IGNORECASE)
 
 
-def _check_unclosed(text: str, shown: str) -> None:
+def _check_markup(text: str, shown: str) -> None:
     for found, match in enumerate(_UNCLOSED.finditer(text), start=1):
         if found > MAX_UNCLOSED_TAGS:
             line, _ = textcheck.position(text, match.start())
             raise LoadError(
                 Problem.make(shown, line, 1, "page-unclosed-tags", limit=MAX_UNCLOSED_TAGS)
             )
+    for char, limit in MARKUP_LIMITS.items():
+        if text.count(char) > limit:
+            raise LoadError(
+                Problem.make(shown, 1, 1, "page-too-much-markup", char=char, limit=limit)
+            )
+    directive = _DIRECTIVE.search(text)
+    if directive:
+        line, col = textcheck.position(text, directive.start())
+        raise LoadError(Problem.make(shown, line, col, "page-directive"))
+
+
+# File names of pages and their pictures: lower-case letters, digits, "-" and "_",
+# one dot before the extension. They become addresses in links and menus.
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}(?:\.[a-z0-9]{1,5})?")
+
+
+def check_name(root: Path, path: Path, folder: Path) -> None:
+    """Refuse a page or picture whose path is not a plain, portable address."""
+    relative = path.relative_to(folder).as_posix()
+    if not all(_NAME.fullmatch(part) for part in relative.split("/")):
+        raise LoadError(
+            Problem.make(files.display(root, path), 1, 1, "page-file-name", name=relative)
+        )
+
+
+def _render(renderer: pagecheck.Renderer | None, body: str, shown: str, line: int) -> str:
+    if renderer is None:
+        return ""
+    try:
+        return renderer.html(body)
+    except RecursionError:  # Python-Markdown recurses into nested lists and blocks
+        raise LoadError(Problem.make(shown, line, 1, "page-too-deep")) from None
 
 
 def _split(text: str, shown: str, *, required: bool) -> _Split:
@@ -157,13 +196,14 @@ def read_page(
     shown = files.display(root, path)
     problems: list[Problem] = []
     try:
-        split = _split(_read(root, path), shown, required=False)
+        check_name(root, path, folder)
+        split = _split(_read(root, path, folder), shown, required=False)
+        html = _render(renderer, split.body, shown, split.body_line)
     except LoadError as exc:
         return None, [exc.problem]
     meta = _meta(split.front, PageMeta, problems)
     if meta is None:
         return None, problems
-    html = renderer.html(split.body) if renderer else ""
     title = meta.title or pagecheck.first_heading(html) or path.stem
     page = Page(
         path.relative_to(folder).as_posix(), shown, meta, split.body, split.body_line, html, title
@@ -178,7 +218,9 @@ def read_news(
     shown = files.display(root, path)
     problems: list[Problem] = []
     try:
-        split = _split(_read(root, path), shown, required=True)
+        check_name(root, path, path.parent)
+        split = _split(_read(root, path, path.parent), shown, required=True)
+        html = _render(renderer, split.body, shown, split.body_line)
     except LoadError as exc:
         return None, [exc.problem]
     if split.front is None:
@@ -186,13 +228,14 @@ def read_news(
     post = _meta(split.front, NewsPost, problems)
     if post is None:
         return None, problems
-    html = renderer.html(split.body) if renderer else ""
     return News(path.stem, shown, post, split.body, split.body_line, html), problems
 
 
 def read_asset(root: Path, path: Path, folder: Path) -> Asset:
     """Read a picture or document to publish; raise :class:`LoadError`."""
-    return Asset(path.relative_to(folder).as_posix(), files.read_bytes(root, path, MAX_ASSET_BYTES))
+    check_name(root, path, folder)
+    data = files.read_bytes(root, path, MAX_ASSET_BYTES, within=folder)
+    return Asset(path.relative_to(folder).as_posix(), data)
 
 
 def unsafe_html(source: str, body: str, body_line: int, html: str) -> list[Problem]:

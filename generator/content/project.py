@@ -154,6 +154,7 @@ class _Reader:
         return None
 
     def read_folder(self, kind: Kind) -> None:
+        self.stray_files(kind, (".yml", ".yaml"))
         found = files.find(self.root / kind.path, (".yml", ".yaml"))
         if not found and kind.required:
             label = kind.label
@@ -217,17 +218,38 @@ class _Reader:
         if not self.content.seen_ids.get(kind.name):
             self.content.unreadable.add(kind.name)
 
+    def stray_files(self, kind: Kind, published: tuple[str, ...]) -> None:
+        """Files in a kind's folder that will not be read or published: say so."""
+        folder = self.root / kind.path
+        if not folder.is_dir():
+            return
+        for top, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith(".") or name.endswith(published):
+                    continue
+                path = Path(top) / name
+                shown = files.display(self.root, path)
+                code = "file-suffix-case" if name.lower().endswith(published) else "file-ignored"
+                allowed = ", ".join(published)
+                problem = Problem.make(shown, 1, 1, code, name=name, allowed=allowed)
+                self.content.problems.append(problem)
+
     def read_markdown(self, kind: Kind) -> None:
         folder = self.root / kind.path
         if kind.name == "news":
+            self.stray_files(kind, (".md",))
             for path in files.find(folder, (".md",)):
                 if path.parent != folder:
-                    continue  # posts are not nested
+                    shown = files.display(self.root, path)
+                    self.content.problems.append(Problem.make(shown, 1, 1, "news-nested"))
+                    continue
                 news, problems = read_news(self.root, path, self.renderer)
                 self.content.problems.extend(problems)
                 if news is not None:
                     self.content.news.append(news)
             return
+        self.stray_files(kind, (".md", *ASSET_SUFFIXES))
         for path in files.find(folder, (".md",)):
             page, problems = read_page(self.root, path, folder, self.renderer)
             self.content.problems.extend(problems)

@@ -200,6 +200,14 @@ _CONTENT_RULES: Final[dict[str, Rule]] = {
         "Ghi tên tệp trong content/pages/, chữ thường không dấu, kết thúc bằng .md, "
         "ví dụ ke-hoach.md.",
     ),
+    "date-range": Rule(
+        "Ngày {value} nằm ngoài khoảng 1945–2099.",
+        "Kiểm tra lại năm (ví dụ 2025, không phải 2205).",
+    ),
+    "time-order": Rule(
+        "Giờ kết thúc không sau giờ bắt đầu.",
+        'Sửa giờ bắt đầu và kết thúc của buổi, ví dụ {{start: "07:30", end: "11:30"}}.',
+    ),
     "wrong-time": Rule(
         "Giờ {value!r} không hợp lệ.",
         'Viết giờ theo dạng GIỜ:PHÚT (24 giờ), trong ngoặc kép, ví dụ "07:30".',
@@ -308,6 +316,39 @@ _CONTENT_RULES: Final[dict[str, Rule]] = {
         "Mở đầu tệp bằng '---', các dòng 'title: ...' (bản tin thêm 'date: NĂM-THÁNG-NGÀY'), "
         "rồi một dòng '---'.",
     ),
+    "file-suffix-case": Rule(
+        "Tệp {name!r} có đuôi viết hoa nên không được đọc.",
+        "Đổi đuôi tệp sang chữ thường ({allowed}).",
+        "warning",
+    ),
+    "file-ignored": Rule(
+        "Tệp {name!r} không được đọc cũng không được đăng.",
+        "Thư mục này chỉ nhận các tệp {allowed}. Hình SVG và trang HTML không được đăng vì có "
+        "thể chứa mã chạy trên máy người đọc; dùng hình PNG hoặc JPG.",
+        "warning",
+    ),
+    "news-nested": Rule(
+        "Bản tin nằm trong thư mục con nên không được đọc.",
+        "Đặt mọi bản tin ngay trong content/news/.",
+        "warning",
+    ),
+    "page-too-much-markup": Rule(
+        "Trang có quá nhiều ký tự {char!r} (hơn {limit}).",
+        "Tách trang thành nhiều trang nhỏ; một trang hướng dẫn thường chỉ có vài trăm liên kết.",
+    ),
+    "page-directive": Rule(
+        "Trang có chỉ thị '<!-- material/… -->' dành cho phần mở rộng của MkDocs.",
+        "Xóa chỉ thị này; danh sách thẻ đã có ở trang Tra cứu theo thẻ.",
+    ),
+    "page-file-name": Rule(
+        "Tên tệp {name!r} không dùng được làm địa chỉ trang.",
+        "Đặt tên bằng chữ thường không dấu, chữ số, dấu '-' hoặc '_', tối đa 80 ký tự, "
+        "ví dụ 'huong-dan-bao-cao.md' hoặc 'hinh/so-do-1.png'.",
+    ),
+    "page-too-deep": Rule(
+        "Trang có danh sách hoặc khối lồng nhau quá sâu.",
+        "Giảm số cấp lồng nhau (danh sách trong danh sách, khối trong khối).",
+    ),
     "page-unclosed-tags": Rule(
         "Trang có hơn {limit} thẻ HTML không đóng (thiếu dấu '>').",
         "Đóng mỗi thẻ bằng '>' (ví dụ <small>…</small>); muốn viết dấu '<' như chữ thì viết "
@@ -339,7 +380,7 @@ _CONTENT_RULES: Final[dict[str, Rule]] = {
         "on...=, style=, liên kết javascript:/data: hay tài nguyên từ trang khác.",
     ),
     "file-outside": Rule(
-        "Tệp {name!r} trỏ ra ngoài thư mục dự án.",
+        "Tệp {name!r} trỏ ra ngoài thư mục nội dung của nó, hoặc vào thư mục ẩn như .git.",
         "Chép nội dung vào thư mục content/pages/ thay vì dùng liên kết tắt (symlink).",
     ),
     "page-outside": Rule(

@@ -20,6 +20,7 @@ A page that breaks a rule stops the build before the new site is published.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,10 +50,14 @@ _BAD_SCHEMES = ("javascript", "vbscript", "data")
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite", "background")
 _LOADING = (
     "script[src], link[href], img[src], iframe, frame, video, audio, source, track, "
-    "embed, object, input[src]"
+    "embed, object, input[src], [srcset], [poster], [background], image, use, feImage"
 )
+# The theme's scripts live here; a script from anywhere else (a file an office
+# published beside its pages, say) is not the site's own code.
+_SCRIPT_FOLDERS = ("assets/", "search/")
 _FORBIDDEN = "iframe, frame, frameset, object, embed, applet, base, meta[http-equiv], portal"
-_STYLE_URL = re.compile(r"url\s*\(|@import|expression\s*\(", re.IGNORECASE)
+_STYLE_URL = re.compile(r"url\s*\(|image-set\s*\(|@import|expression\s*\(", re.IGNORECASE)
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 _REMOTE_IN_CSS = re.compile(
     r"(?:url\s*\(\s*['\"]?|@import\s+['\"])\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE
 )
@@ -78,13 +83,21 @@ def script_digest(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
+_LEADING_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
 def _scheme(value: str) -> tuple[str, str]:
-    """The lower-case scheme and host of an address, as a browser reads it."""
+    """The lower-case scheme and host of an address, as a browser reads it.
+
+    An address Python cannot split is read by its leading ``scheme:`` alone, as
+    a browser does: "javascript:/ /[0]…" is still a javascript: address.
+    """
     cleaned = _URL_NOISE.sub("", value).replace("\\", "/")
     try:
         parts = urlsplit(cleaned)
     except ValueError:
-        return "invalid", ""
+        match = _LEADING_SCHEME.match(cleaned)
+        return (match.group(1).lower() if match else "invalid"), "?"
     return parts.scheme.lower(), parts.netloc
 
 
@@ -93,7 +106,7 @@ def _is_remote(value: str) -> bool:
     return bool(scheme or host)
 
 
-def _breaches(html: str) -> Iterator[str]:
+def _breaches(html: str, where: _Where) -> Iterator[str]:
     tree = LexborHTMLParser(html)
     root = tree.root
     if root is None:
@@ -119,37 +132,58 @@ def _breaches(html: str) -> Iterator[str]:
     for node in tree.css(_LOADING):
         yield from _loading(node)
     for node in tree.css("script"):
-        yield from _script(node)
+        yield from _script(node, where)
     for node in tree.css("style"):
-        if _REMOTE_IN_CSS.search(node.text(deep=True)):
+        if _REMOTE_IN_CSS.search(_css(node.text(deep=True))):
             yield "<style> tải tài nguyên từ trang khác"
     for node in tree.css("[style]"):
-        if _STYLE_URL.search(node.attributes.get("style") or ""):
+        if _STYLE_URL.search(_css(node.attributes.get("style") or "")):
             yield f"thuộc tính style= tải tài nguyên trên <{node.tag}>"
+    if tree.css_first("pre.mermaid, .mermaid") is not None:
+        yield "sơ đồ mermaid (giao diện tải mã từ trang khác)"
     for node in tree.css("[title]"):
         if "<" in (node.attributes.get("title") or ""):
             yield f"thuộc tính title= chứa mã HTML trên <{node.tag}>"
 
 
+def _css(text: str) -> str:
+    """CSS with its escapes decoded (``u\\72l(`` is ``url(``), for the checks above."""
+
+    def decode(match: re.Match[str]) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code < 0x110000 else ""
+        return match.group(2)
+
+    return _CSS_ESCAPE.sub(decode, text)
+
+
 def _loading(node: LexborNode) -> Iterator[str]:
     attributes = node.attributes
+    values: list[str] = []
     if node.tag == "link":
         rels = set((attributes.get("rel") or "").lower().split())
         if rels and rels <= _LINK_RELS_THAT_DO_NOT_LOAD:
             return
-        value = attributes.get("href") or ""
+        values.append(attributes.get("href") or "")
     elif node.tag == "object":
-        value = attributes.get("data") or ""
-    else:
-        value = attributes.get("src") or ""
-    if _is_remote(value):
-        yield f"<{node.tag}> tải tài nguyên từ trang khác ({value[:60]})"
+        values.append(attributes.get("data") or "")
+    for name in ("src", "poster", "background", "href", "xlink:href"):
+        if node.tag != "link" and name in attributes:
+            values.append(attributes.get(name) or "")
+    for candidate in (attributes.get("srcset") or "").split(","):
+        values.append(candidate.strip().split(" ")[0])
+    for value in values:
+        if value and _is_remote(value):
+            yield f"<{node.tag}> tải tài nguyên từ trang khác ({value[:60]})"
+            return
 
 
-def _script(node: LexborNode) -> Iterator[str]:
+def _script(node: LexborNode, where: _Where) -> Iterator[str]:
     attributes = node.attributes
     if "src" in attributes:
-        return  # remote sources are refused above; local ones are the site's own files
+        yield from _script_source(node.attributes.get("src") or "", where)
+        return
     kind = (attributes.get("type") or "").strip().lower()
     if kind in ("application/json", "application/ld+json"):
         return  # data, never run
@@ -157,16 +191,44 @@ def _script(node: LexborNode) -> Iterator[str]:
         yield "đoạn mã <script> không thuộc giao diện của trang"
 
 
-def audit_page(html: str) -> list[str]:
-    """What is wrong with one built page (empty when it is fine), each once, sorted."""
-    return sorted(set(_breaches(html)))
+@dataclass(frozen=True)
+class _Where:
+    """A page's folder in the site, and the path the site is served under ("/ntm/")."""
+
+    folder: str = ""
+    base: str = "/"
 
 
-def audit_site(site: Path) -> list[Breach]:
-    """Every breach in every HTML page of a built site."""
+def _script_source(src: str, where: _Where) -> Iterator[str]:
+    """A script must come from the theme's folders of this site (remote ones are refused above)."""
+    if _is_remote(src):
+        return
+    path = urlsplit(_URL_NOISE.sub("", src).replace("\\", "/")).path
+    if path.startswith("/"):  # absolute: under the path the site is served from
+        inside = path.startswith(where.base)
+        path = path[len(where.base) :] if inside else "../" + path
+    else:
+        path = posixpath.join(where.folder, path)
+    resolved = posixpath.normpath(path)
+    if resolved.startswith("..") or not resolved.startswith(_SCRIPT_FOLDERS):
+        yield f"<script src> không thuộc giao diện của trang ({src[:60]})"
+
+
+def audit_page(html: str, page: str = "index.html", base: str = "/") -> list[str]:
+    """What is wrong with one built page (empty when it is fine), each once, sorted.
+
+    ``page`` is its path in the site and ``base`` the path the site is served
+    under, to tell the site's own scripts from files published beside pages.
+    """
+    where = _Where(posixpath.dirname(page), base if base.endswith("/") else base + "/")
+    return sorted(set(_breaches(html, where)))
+
+
+def audit_site(site: Path, base: str = "/") -> list[Breach]:
+    """Every breach in every HTML page of a built site served under ``base``."""
     found: list[Breach] = []
     for path in sorted(site.rglob("*.html")):
         rel = path.relative_to(site).as_posix()
-        for what in audit_page(path.read_text(encoding="utf-8", errors="replace")):
+        for what in audit_page(path.read_text(encoding="utf-8", errors="replace"), rel, base):
             found.append(Breach(rel, what))
     return found

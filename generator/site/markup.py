@@ -22,7 +22,8 @@ from ..reproducible import vn_date as _vn_date
 # Characters that start Markdown syntax anywhere in a line ("<" and "&" become
 # entities), and the ones that matter only at the start of a line.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]|])")
-_MD_LINE_START = re.compile(r"^([-+#>=])")
+# "!!!" and "???" open admonitions, "~~~" a code fence, ":" a definition.
+_MD_LINE_START = re.compile(r"^([-+#>=!?~:])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _WHITESPACE = re.compile(r"\s+")
 

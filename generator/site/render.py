@@ -14,6 +14,7 @@ import html
 import posixpath
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -118,7 +119,9 @@ class Rendered:
 
 @functools.lru_cache(maxsize=65536)
 def _relative(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder)
+    # Percent-encoded for the URL context: a path is never markup, even one
+    # holding ")" or "<" (page names are checked too).
+    return quote(posixpath.relpath(target, folder), safe="/-._~")
 
 
 def _finalize(value: Any) -> Markup:

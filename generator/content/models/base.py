@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
@@ -74,6 +75,20 @@ def _site_url(value: str) -> str:
 
 
 SiteUrl = Annotated[str, AfterValidator(_site_url)]
+
+EARLIEST = datetime.date(1945, 1, 1)
+LATEST = datetime.date(2099, 12, 31)
+
+
+def _plausible(value: datetime.date) -> datetime.date:
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError("date_range", "date out of range")
+    return value
+
+
+Day = Annotated[datetime.date, AfterValidator(_plausible)]
+"""A date between 1945 and 2099: a typo like 2205 is caught, and every writer
+(zip files, sitemaps, calendars) can store it."""
 ClockTime = Annotated[str, StringConstraints(pattern=r"^(?:[01]\d|2[0-3]):[0-5]\d$")]
 SessionKind = Literal["ly_thuyet", "thao_luan", "khao_sat", "thuc_hanh", "tham_quan"]
 Half = Literal["sang", "chieu"]

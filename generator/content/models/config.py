@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from ...messages.rules import Severity
 from .base import (
     ClockTime,
+    Day,
     GroupId,
     Id,
     LongText,
@@ -25,8 +27,8 @@ class Level(Record):
 
     id: Id
     name: Text
-    valid_from: datetime.date | None = None
-    valid_until: datetime.date | None = None
+    valid_from: Day | None = None
+    valid_until: Day | None = None
 
     def valid_on(self, day: datetime.date) -> bool:
         """True when the level exists on ``day``."""
@@ -58,6 +60,12 @@ class PriorityArea(Record):
 class HalfDayTimes(Record):
     start: ClockTime
     end: ClockTime
+
+    @model_validator(mode="after")
+    def _in_order(self) -> HalfDayTimes:
+        if self.end <= self.start:  # "HH:MM" strings order like times
+            raise PydanticCustomError("time_order", "end before start")
+        return self
 
 
 class SessionTimes(Record):
@@ -98,7 +106,7 @@ class SiteConfig(Record):
     language: Literal["vi"]
     site_url: SiteUrl
     sample_data: bool
-    data_as_of: datetime.date
+    data_as_of: Day
     target_groups: list[TargetGroup] = Field(min_length=1)
     levels: list[Level] = Field(min_length=1)
     topic_groups: list[TopicGroup] = Field(min_length=1)

@@ -11,6 +11,7 @@ from .base import (
     AudienceId,
     CourseKind,
     CourseStatus,
+    Day,
     DeliveryMode,
     FundingSource,
     Half,
@@ -26,7 +27,7 @@ from .base import (
 
 
 class Session(Record):
-    date: datetime.date
+    date: Day
     half: Half
     topic: TopicId
     kind: SessionKind
@@ -79,8 +80,8 @@ class Course(Record):
     level: LevelId
     place: Text
     organiser: Text
-    start: datetime.date
-    end: datetime.date
+    start: Day
+    end: Day
     status: CourseStatus
     sessions: list[Session]
     audiences: list[CourseAudience] = Field(min_length=1)
@@ -92,7 +93,7 @@ class Course(Record):
     exception: Text | None = None
     note: LongText | None = None
     # When the course record was last changed, if there is no git history.
-    updated: datetime.date | None = None
+    updated: Day | None = None
 
     @property
     def days(self) -> int:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import Field
 
-from .base import LongText, Record, Text
+from .base import Day, LongText, Record, Text
 
 
 class NewsPost(Record):
     """The front matter of an announcement: what and when."""
 
     title: Text
-    date: datetime.date
+    date: Day
     summary: LongText | None = None
 
 

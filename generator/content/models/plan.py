@@ -16,6 +16,7 @@ from ...messages.rules import Severity
 from .base import (
     VND,
     AudienceId,
+    Day,
     FundingSource,
     Id,
     LevelId,
@@ -32,8 +33,8 @@ from .base import (
 
 
 class Period(Record):
-    start: datetime.date
-    end: datetime.date
+    start: Day
+    end: Day
 
     def contains(self, day: datetime.date) -> bool:
         return self.start <= day <= self.end
@@ -44,7 +45,7 @@ class Target(Record):
 
     target_group: TargetGroupId
     percent: float = Field(gt=0, le=100)
-    by: datetime.date
+    by: Day
     levels: list[LevelId] | None = None
 
 
@@ -77,7 +78,7 @@ class Denominator(Record):
 class DenominatorSet(Record):
     """The denominators as counted on one date (they change, e.g. after 1/7/2025)."""
 
-    as_of: datetime.date
+    as_of: Day
     source: Text
     counts: list[Denominator] = Field(min_length=1)
 
@@ -85,7 +86,7 @@ class DenominatorSet(Record):
 class Closing(Record):
     """A plan closed with final figures."""
 
-    as_of: datetime.date
+    as_of: Day
     note: LongText | None = None
 
 
@@ -94,7 +95,7 @@ class Plan(Record):
     title: Text
     short_title: Text
     number: Text
-    date: datetime.date
+    date: Day
     issuer: Text
     programme: Text
     period: Period
@@ -134,7 +135,7 @@ class AnnualPlan(Record):
     plan: PlanId
     year: int = Field(ge=2000, le=2100)
     number: Text | None = None
-    date: datetime.date | None = None
+    date: Day | None = None
     rows: list[AnnualRow] = Field(min_length=1)
     priority_areas: list[PriorityAreaId] = Field(default_factory=list)
     note: LongText | None = None

@@ -9,11 +9,9 @@ totals of classes, trainee-turns and budget.
 
 from __future__ import annotations
 
-import datetime
-
 from pydantic import Field
 
-from .base import AudienceId, CourseKind, Id, LevelId, LongText, PriorityAreaId, Record, Text
+from .base import AudienceId, CourseKind, Day, Id, LevelId, LongText, PriorityAreaId, Record, Text
 from .course import Budget
 from .plan import Period
 
@@ -47,4 +45,4 @@ class AggregateResult(Record):
     budget: Budget | None = None
     priority_areas: list[PriorityAreaId] = Field(default_factory=list)
     note: LongText | None = None
-    updated: datetime.date | None = None
+    updated: Day | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Annotated
 
 from pydantic import Field
@@ -10,6 +9,7 @@ from pydantic import Field
 from ...messages import topic_label
 from .base import (
     AudienceId,
+    Day,
     GroupId,
     Id,
     LevelId,
@@ -29,7 +29,7 @@ class Section(Record):
 
 class Reference(Record):
     number: Text
-    date: datetime.date | None = None
+    date: Day | None = None
     title: Text
 
 
@@ -48,7 +48,7 @@ class Topic(Record):
     audiences: list[AudienceId] = Field(min_length=1)
     methods: list[SessionKind] = Field(min_length=1)
     references: list[Reference] = Field(min_length=1)
-    reviewed: datetime.date
+    reviewed: Day
 
     @property
     def label(self) -> str:
