@@ -16,6 +16,7 @@ DOCS_DIR = f"{BUILD_DIR}/docs"
 CACHE_DIR = f"{BUILD_DIR}/cache"
 GENERATED_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 LOCK_FILE = f"{BUILD_DIR}/handbook.lock"
+PREVIEW_DIR = f"{BUILD_DIR}/preview"  # what `handbook serve` shows
 SITE_DIR = "site"
 MKDOCS_FILE = "mkdocs.yml"
 SCHEMA_DIR = "schemas"

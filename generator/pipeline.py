@@ -129,6 +129,7 @@ def build(
     builder: str = "mkdocs",
     on_wait: Callable[[], None] | None = None,
     wait: float = 900.0,
+    target: Path | None = None,
 ) -> BuildResult:
     """Validate, render, run MkDocs and publish ``site/`` only if all succeed.
 
@@ -136,19 +137,31 @@ def build(
     them errors; ``mkdocs_strict`` makes MkDocs' own warnings (a broken link)
     fail the build. One build at a time per project: a second one waits (``on_wait`` is told)
     for up to ``wait`` seconds, then gives up without touching anything.
+    ``target`` publishes somewhere else than ``site/`` (the preview of ``handbook serve``).
     """
     started = time.perf_counter()
     try:
         with lock.exclusive(root, wait=wait, on_wait=on_wait):
             return _build(
-                root, strict=strict, mkdocs_strict=mkdocs_strict, builder=builder, started=started
+                root,
+                strict=strict,
+                mkdocs_strict=mkdocs_strict,
+                builder=builder,
+                started=started,
+                target=target,
             )
     except lock.Busy:
         return BuildResult([], False, "", 0, time.perf_counter() - started, busy=True)
 
 
 def _build(
-    root: Path, *, strict: bool, mkdocs_strict: bool, builder: str, started: float
+    root: Path,
+    *,
+    strict: bool,
+    mkdocs_strict: bool,
+    builder: str,
+    started: float,
+    target: Path | None,
 ) -> BuildResult:
     sitebuild.recover(root)
     checked = check(root, strict=strict)
@@ -174,7 +187,10 @@ def _build(
         breaches = audit_site(staging, base)
         if breaches:
             return BuildResult(warnings, True, result.output, generated.pages, elapsed, breaches)
-        sitebuild.publish(root, staging)
+        if target is None:
+            sitebuild.publish(root, staging)
+        else:
+            sitebuild.replace_dir(staging, target)
     finally:
         sitebuild.discard(staging)
     elapsed = time.perf_counter() - started

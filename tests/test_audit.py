@@ -18,6 +18,7 @@ def _page(body: str, head: str = "") -> str:
         ('<script src="../x.pdf"></script>', "<script src> không thuộc giao diện"),
         ('<script src="/ntm/tai-ve/x.pdf"></script>', "<script src> không thuộc giao diện"),
         ('<a href="javascript:&#47; &#47;[0]%0aalert(1)">x</a>', "địa chỉ javascript:"),
+        ('<a href=" \x01java\tscr\nipt:alert(1)">x</a>', "địa chỉ javascript:"),
         ('<img srcset="https://evil.example/a.png 2x" alt="">', "tải tài nguyên từ trang khác"),
         ('<picture><source srcset="//evil.example/a.png"></picture>', "tải tài nguyên"),
         ('<video poster="https://evil.example/p.png"></video>', "tải tài nguyên"),
@@ -47,6 +48,8 @@ def test_the_audit_catches(body: str, found: str) -> None:
         '<script id="__config" type="application/json">{"a": 1}</script>',
         '<a href="https://example.org/">x</a> <img src="../hinh/a.png" alt="">',
         '<form class="md-search__form"></form>',
+        # a space inside is kept by browsers: a relative link, not a scheme
+        '<a href="java    script:alert(1)">x</a>',
     ],
 )
 def test_the_audit_lets_the_theme_be(body: str) -> None:

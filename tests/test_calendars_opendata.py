@@ -92,7 +92,8 @@ def test_event_texts(cat: Catalogue) -> None:
     assert first.decoded("DTSTAMP") == datetime.datetime(2025, 11, 30, tzinfo=UTC)
     local = events(calendars.course_calendar(course(cat, "kh-03"), cat))
     assert str(local[0]["SUMMARY"]) == "Lớp cấp xã dự kiến – Chuyên đề địa phương 1"
-    assert str(local[0]["STATUS"]) == "CONFIRMED"
+    # a course still only planned is tentative in the reader's calendar
+    assert str(local[0]["STATUS"]) == "TENTATIVE"
 
 
 def test_uids_stable_and_unique(cat: Catalogue) -> None:
@@ -133,7 +134,7 @@ def test_cancelled_course_published_as_cancelled(mini: Path) -> None:
     everything = events(calendars.schedule_calendar(cat))
     assert len(everything) == 7
     statuses = {str(e["UID"]).split("-2")[0]: str(e["STATUS"]) for e in everything}
-    assert statuses == {"kh-01": "CONFIRMED", "kh-02": "CANCELLED", "kh-03": "CONFIRMED"}
+    assert statuses == {"kh-01": "CONFIRMED", "kh-02": "CANCELLED", "kh-03": "TENTATIVE"}
 
 
 # --- tables, CSV and JSON ----------------------------------------------------

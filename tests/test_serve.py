@@ -1,21 +1,34 @@
-"""`handbook serve` regenerates pages when YAML changes, and keeps serving when it is broken."""
+"""`handbook serve`: MkDocs' live reload with our builder; errors shown in the browser."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import Edit
+from generator.commands import serve
+from generator.problems import Problem
+
+from .browser import chromium
 
 pytestmark = pytest.mark.slow
+
+
+def test_error_page_escapes_what_it_shows() -> None:
+    hostile = Problem("a<b>.yml", 3, 1, "x", "<script>alert(1)</script>", "<img src=x>")
+    page = serve.error_page([hostile]).decode()
+    assert "<script>alert" not in page and "<img src=x>" not in page
+    assert "&lt;script&gt;" in page and "a&lt;b&gt;.yml:3:1" in page
+    assert 'lang="vi"' in page and "Nội dung có lỗi" in page
 
 
 def _free_port() -> int:
@@ -24,22 +37,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_for(url: str, needle: str, timeout: float = 60.0) -> str:
-    deadline = time.monotonic() + timeout
-    last = ""
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                last = response.read().decode("utf-8")
-            if needle in last:
-                return last
-        except OSError:
-            pass
-        time.sleep(0.5)
-    raise AssertionError(f"{needle!r} did not appear at {url} within {timeout}s")
-
-
-def test_serve_reloads_on_yaml_change(mini: Path, edit: Edit) -> None:
+@pytest.fixture
+def preview(mini: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -55,26 +54,99 @@ def test_serve_reloads_on_yaml_change(mini: Path, edit: Edit) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
         start_new_session=True,
     )
-    try:
-        # MkDocs serves under the path of site_url (https://example.org/ntm/).
-        url = f"http://127.0.0.1:{port}/ntm/khoa-hoc/kh-01.html"
-        _wait_for(url, "Lớp cấp tỉnh 2023")
-        time.sleep(1.1)  # mtime granularity
-        edit("content/courses/kh-01.yml", "title: Lớp cấp tỉnh 2023", "title: Lớp cấp tỉnh đã sửa")
-        _wait_for(url, "Lớp cấp tỉnh đã sửa")
-        # A broken edit is reported and the last good page keeps being served.
-        edit("content/courses/kh-01.yml", "level: tinh", "level: tinhh")
-        time.sleep(3)
-        assert "Lớp cấp tỉnh đã sửa" in _wait_for(url, "Lớp cấp tỉnh đã sửa")
-    finally:
-        os.killpg(proc.pid, signal.SIGINT)
+    url = f"http://127.0.0.1:{port}{serve.mount_path(mini)}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
         try:
-            output, _ = proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            output, _ = proc.communicate()
-    assert "Đã cập nhật" in output
-    assert "content/courses/kh-01.yml:3:8:" in output
-    assert "Traceback" not in output
+            with urllib.request.urlopen(url, timeout=5):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(proc.stdout.read() if proc.stdout else "serve exited")
+            time.sleep(0.5)
+    try:
+        yield mini, url, proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    """Ctrl+C, as a clerk stops the preview; return everything it printed."""
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        out, _ = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, _ = proc.communicate()
+    return out
+
+
+def test_a_broken_file_shows_the_error_page_until_fixed(
+    preview: tuple[Path, str, subprocess.Popen[str]],
+) -> None:
+    mini, url, proc = preview
+    course = mini / "content/courses/kh-01.yml"
+    good = course.read_text(encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(url + "khoa-hoc/kh-01.html")
+        title = page.title()
+        assert "Lớp cấp tỉnh 2023" in page.inner_text("main")
+        # an edit reaches the open page by itself (MkDocs' live reload)
+        course.write_text(good.replace("title: Lớp cấp tỉnh 2023", "title: Lớp đã sửa"), "utf-8")
+        page.wait_for_function(
+            "document.body.innerText.includes('Lớp đã sửa')", timeout=120_000, polling=500
+        )
+        course.write_text(good, encoding="utf-8")
+        page.wait_for_function(
+            "document.body.innerText.includes('Lớp cấp tỉnh 2023')", timeout=120_000, polling=500
+        )
+        # accent-free search works in the preview: the index was post-processed
+        index = urllib.request.urlopen(url + "search/search_index.json", timeout=10).read()
+        assert b"nong thon" in index.lower()
+
+        broken = re.sub(r"^start: ", "start:", good, count=1, flags=re.M)
+        assert broken != good
+        course.write_text(broken, encoding="utf-8")
+        page.wait_for_function(
+            "document.title.includes('Nội dung có lỗi')", timeout=120_000, polling=500
+        )
+        text = page.inner_text("main")
+        assert "content/courses/kh-01.yml:" in text
+        assert "thiếu dấu cách sau dấu hai chấm" in text
+        assert "Gợi ý" in text
+        # every page of the preview answers with the error list
+        other = browser.new_page()
+        other.goto(url)
+        assert "Nội dung có lỗi" in other.title()
+
+        course.write_text(good, encoding="utf-8")
+        page.wait_for_function(
+            "!document.title.includes('Nội dung có lỗi')", timeout=120_000, polling=500
+        )
+        assert page.title() == title
+    assert proc.poll() is None
+    out = _stop(proc)
+    assert proc.returncode == 0
+    assert "Đã cập nhật trang xem trước" in out
+    assert "content/courses/kh-01.yml:" in out and "Nội dung có 1 lỗi" in out
+    assert "Đã dừng." in out
+    assert "Traceback" not in out
+    # MkDocs' own English log stays out of the terminal
+    assert "Serving on" not in out and "Detected file changes" not in out
+
+
+def test_bad_address_is_a_usage_error(mini: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(mini), "serve", "--addr", "localhost"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "không hợp lệ" in result.stderr and "Traceback" not in result.stderr

@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
-import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from ..messages import SUMMARY_OK, cli_text
 from ..paths import SCHEMA_DIR
 from ..problems import Problem, errors, format_github, format_text
 from ..site import sitebuild
-from . import scaffold
+from . import scaffold, serve
 from .schemas import write_schemas
 
 _ARGPARSE_VI = (
@@ -89,14 +87,19 @@ def _parser() -> argparse.ArgumentParser:
     new_topic = new_sub.add_parser("topic", help="chuyên đề mới")
     new_topic.add_argument("--group", choices=("I", "II", "III", "local"), default="local")
     new_course = new_sub.add_parser("course", help="khóa học mới")
-    new_course.add_argument("--level", required=True, help="mã cấp, ví dụ xa")
+    new_course.add_argument(
+        "--level", required=True, help='mã hoặc tên cấp, ví dụ xa hoặc "Cấp xã"'
+    )
     new_course.add_argument(
         "--start", required=True, type=_date, help="ngày bắt đầu, dạng NĂM-THÁNG-NGÀY"
     )
-    serve = sub.add_parser("serve", help="xem trước, tự cập nhật khi YAML thay đổi")
-    serve.add_argument(
+    preview = sub.add_parser(
+        "serve", help="xem trước, tự cập nhật khi nội dung thay đổi và hiện lỗi trong trình duyệt"
+    )
+    preview.add_argument(
         "--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
+    preview.add_argument("--builder", choices=sitebuild.BUILDERS, default="mkdocs")
     return parser
 
 
@@ -159,54 +162,6 @@ def cmd_build(
     return 0
 
 
-def _snapshot(root: Path) -> dict[str, float]:
-    files = [root / CONFIG_FILE, *(root / "topics").rglob("*"), *(root / "content").rglob("*")]
-    return {str(p): p.stat().st_mtime for p in files if p.is_file()}
-
-
-def cmd_serve(root: Path, addr: str) -> int:
-    """Regenerate Markdown when YAML changes; MkDocs' own server reloads the page."""
-    checked = pipeline.check(root)
-    if checked.catalogue is None:
-        _report(checked.problems, "text")
-        return 1
-    pipeline.generate(root, checked)
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "-a",
-        addr,
-        "-f",
-        str(root / paths.GENERATED_CONFIG),
-    ]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen(command, cwd=root, env=env)
-    print(cli_text("serve-start", addr=addr))
-    seen = _snapshot(root)
-    try:
-        while server.poll() is None:
-            time.sleep(1.0)
-            now = _snapshot(root)
-            if now == seen:
-                continue
-            seen = now
-            checked = pipeline.check(root)
-            if checked.catalogue is None:
-                print(cli_text("serve-invalid"))
-                _report(checked.problems, "text")
-                continue
-            sync = pipeline.generate(root, checked).sync
-            print(cli_text("serve-rebuilt", changed=len(sync.written) + len(sync.removed)))
-    except KeyboardInterrupt:
-        print(cli_text("interrupted"))
-    finally:
-        server.terminate()
-        server.wait()
-    return 0
-
-
 def cmd_schema(root: Path, out: Path | None) -> int:
     for path in write_schemas(out or root / SCHEMA_DIR):
         print(cli_text("schema-written", path=path))
@@ -214,17 +169,35 @@ def cmd_schema(root: Path, out: Path | None) -> int:
 
 
 def cmd_new(root: Path, kind: str, group: str, level: str, start: datetime.date | None) -> int:
-    if kind == "topic":
-        path = scaffold.new_topic(root, group)
-    else:
-        assert start is not None
-        path = scaffold.new_course(root, level, start)
-    print(cli_text("new-created", path=path.relative_to(root)))
+    notes: list[str] = []
+    try:
+        if kind == "topic":
+            path = scaffold.new_topic(root, group)
+        else:
+            assert start is not None
+            course = scaffold.new_course(root, level, start)
+            path, notes = course.path, course.notes
+    except scaffold.ScaffoldError as exc:
+        print(f"handbook: lỗi: {exc}", file=sys.stderr)
+        return 2
+    for note in notes:
+        print(note)
+    print(cli_text("new-created", path=path.relative_to(root).as_posix()))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handbook`` command."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader closed the pipe (``handbook validate | head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     root: Path = args.root.resolve()
     if not _root_ok(root):
@@ -251,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             getattr(args, "level", ""),
             getattr(args, "start", None),
         )
-    return cmd_serve(root, args.addr)
+    return serve.serve(root, args.addr, args.builder)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -61,8 +61,10 @@ def _problem(doc: Document, model: type[BaseModel], base: Loc, err: Any) -> Prob
     full: Loc = (*base, *loc)
     kind: str = err["type"]
     value = err.get("input")
-    if not isinstance(value, str) and full in doc.raws:
-        value = _Shown(repr(doc.raws[full]))  # as typed: "1:30", not the 90 YAML made of it
+    raw = doc.raws.get(full)
+    plain = isinstance(value, (int, float)) and not isinstance(value, bool) and raw == str(value)
+    if value is not None and not isinstance(value, str) and raw is not None and not plain:
+        value = _Shown(repr(raw))  # as typed: "1:30", not the 90 YAML made of it
     ctx = err.get("ctx") or {}
     if kind in _CUSTOM_CODES:
         return doc.problem(full, _CUSTOM_CODES[kind], value=_short(value))

@@ -54,6 +54,16 @@ def _plan_rules(content: Content) -> dict[str, dict[str, Severity]]:
     return by_file
 
 
+def _placeholders_once(problems: list[Problem]) -> list[Problem]:
+    """A value still holding a placeholder is reported once, as a placeholder.
+
+    The placeholder text also fails the field's own rule (an id pattern, a
+    date); saying so again only doubles the list a clerk has to read.
+    """
+    spots = {(p.file, p.line, p.col) for p in problems if p.code == "placeholder"}
+    return [p for p in problems if p.code == "placeholder" or (p.file, p.line, p.col) not in spots]
+
+
 def validate(content: Content, *, strict: bool = False) -> list[Problem]:
     """Run every check; return all problems (loading and cross-file), sorted.
 
@@ -63,6 +73,7 @@ def validate(content: Content, *, strict: bool = False) -> list[Problem]:
     problems = list(content.problems)
     for check in CHECKS:
         problems.extend(check(content))
+    problems = _placeholders_once(problems)
     site = dict(content.config.record.rules) if content.config else {}
     by_file = _plan_rules(content)
     resolved: list[Problem] = []

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .cli import CLI, MKDOCS_CONFIG_DETAILS, cli_text
+from .cli import CLI, MKDOCS_CONFIG_DETAILS, PREVIEW_PAGE, cli_text
 from .labels import *  # noqa: F403
 from .rules import (
     DID_YOU_MEAN,
@@ -27,6 +27,7 @@ __all__ = [
     "DID_YOU_MEAN",
     "HINT_PREFIX",
     "MKDOCS_CONFIG_DETAILS",
+    "PREVIEW_PAGE",
     "RULES",
     "RULE_HEADER",
     "SEVERITY_LABELS",

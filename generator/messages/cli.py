@@ -24,10 +24,18 @@ CLI: Final[dict[str, str]] = {
     "not-a-project": "Không tìm thấy {name} trong {root}. Chạy lệnh trong thư mục dự án "
     "hoặc dùng --root.",
     "serve-start": (
-        "Đang xem trước tại http://{addr}/ — sửa YAML là trang tự cập nhật (Ctrl+C để dừng)."
+        "Đang xem trước tại {url} — sửa nội dung là trang tự cập nhật (Ctrl+C để dừng)."
     ),
-    "serve-rebuilt": "Đã cập nhật {changed} trang sau khi nội dung thay đổi.",
-    "serve-invalid": "Nội dung có lỗi, trang xem trước giữ bản trước:",
+    "serve-building": "Đang tạo trang xem trước…",
+    "serve-changed": "Nội dung thay đổi, đang tạo lại…",
+    "serve-rebuilt": "Đã cập nhật trang xem trước ({pages} trang, {seconds:.1f} giây).",
+    "serve-invalid": (
+        "Nội dung có {count} lỗi; trình duyệt đang hiện danh sách lỗi thay cho trang web."
+    ),
+    "serve-addr": "Địa chỉ {addr!r} không hợp lệ; viết dạng 127.0.0.1:8000.",
+    "serve-port-busy": (
+        "Không mở được {addr} ({reason}). Cổng có thể đang được dùng; thử --addr 127.0.0.1:8001."
+    ),
     "interrupted": "Đã dừng.",
     "deprecated-no-strict": (
         "Lưu ý: --no-strict nay có tên --allow-mkdocs-warnings; --strict là coi cảnh báo "
@@ -35,6 +43,41 @@ CLI: Final[dict[str, str]] = {
     ),
     "schema-written": "Đã ghi {path}",
     "new-created": "Đã tạo {path}. Điền các chỗ [CẦN ĐIỀN: …] rồi chạy: handbook validate",
+    "new-no-config": (
+        "Chưa đọc được site_config.yml nên chưa biết các cấp và đối tượng; "
+        "sửa lỗi trong tệp này trước (chạy: handbook validate)."
+    ),
+    "new-level-unknown": ("Không có cấp {level!r}. Các cấp dùng được ngày {start}: {valid}."),
+    "new-level-ended": (
+        "{name} chỉ có đến hết ngày {until} nên không tạo khóa học bắt đầu ngày {start} được. "
+        "Các cấp dùng được ngày {start}: {valid}."
+    ),
+    "new-level-not-yet": (
+        "{name} chỉ có từ {since} nên không tạo khóa học bắt đầu ngày {start} được. "
+        "Các cấp dùng được ngày {start}: {valid}."
+    ),
+    "new-level-not-in-plan": ("{plan} không tập huấn {name}. Các cấp của kế hoạch: {valid}."),
+    "new-outside-plans": (
+        "Lưu ý: ngày {start} không thuộc kế hoạch nào ({plans}); khóa học sẽ được ghi là "
+        "ngoài kế hoạch."
+    ),
+}
+
+
+# The page `handbook serve` shows instead of the site while the content has errors.
+PREVIEW_PAGE: Final[dict[str, str]] = {
+    "title": "Nội dung có lỗi — trang xem trước chưa cập nhật",
+    "lead": (
+        "Sửa các lỗi dưới đây rồi lưu tệp; trang này tự thay bằng trang web ngay khi "
+        "nội dung hợp lệ. Trang web đã xuất bản không bị ảnh hưởng."
+    ),
+    "errors": "{count} lỗi",
+    "warnings": "{count} cảnh báo (không chặn việc tạo trang)",
+    "hint": "Gợi ý",
+    "mkdocs": "MkDocs không tạo được trang",
+    "audit": "Trang tạo ra có mã có thể chạy trên máy người đọc nên chưa hiển thị",
+    "crash": "Công cụ gặp lỗi không lường trước ({kind}). Hãy báo cho nhóm phát triển.",
+    "busy": "Một lần tạo trang khác đang chạy trong thư mục này quá lâu; lưu lại tệp để thử lại.",
 }
 
 

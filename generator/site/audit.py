@@ -45,7 +45,10 @@ THEME_SCRIPTS = frozenset(
 
 _EVENT_ATTRIBUTE = re.compile(r"[\s/\"']on[a-z0-9_-]*\s*=", re.IGNORECASE)
 _SCOPE = re.compile(r'new URL\("[A-Za-z0-9._~/%-]*",location\)')
-_URL_NOISE = re.compile(r"[\x00-\x20]")
+# What a browser ignores in an address (WHATWG URL): C0 controls and spaces at
+# either end, tabs and line breaks anywhere. A space inside is kept, so
+# "java script:" is a relative link, not a script.
+_URL_NOISE = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$|[\t\n\r]")
 _BAD_SCHEMES = ("javascript", "vbscript", "data")
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite", "background")
 _LOADING = (

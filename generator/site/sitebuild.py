@@ -181,6 +181,14 @@ def publish(root: Path, new_site: Path) -> None:
         shutil.rmtree(old)
 
 
+def replace_dir(new: Path, target: Path) -> None:
+    """Put ``new`` in place of ``target`` (the preview's folder); no old copy is kept."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    new.replace(target)
+
+
 STAGING_PREFIX = "site-new-"
 
 
