@@ -22,15 +22,8 @@ IGNORE = shutil.ignore_patterns(
 
 
 def copy_project(src: Path, dest: Path) -> Path:
-    """Copy a project's sources (not its build output) to ``dest``.
-
-    A fixture's mkdocs.yml inherits the repository's by a relative path; the
-    copy gets the absolute one so it builds from anywhere.
-    """
+    """Copy a project's sources (not its build output) to ``dest``."""
     shutil.copytree(src, dest, ignore=IGNORE)
-    config = dest / "mkdocs.yml"
-    if src != REPO:
-        config.write_text(f"INHERIT: {REPO / 'mkdocs.yml'}\n", encoding="utf-8")
     return dest
 
 

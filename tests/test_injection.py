@@ -1,7 +1,8 @@
 """Text from YAML is data, never markup or code — proved in a real browser.
 
-Every plain-text field of the mini fixture (topics, courses, audiences,
-denominators, the site settings, news and page front matter) is filled with
+Every plain-text field of the mini fixture (topics, courses, audiences, the
+plan and its denominators, an annual plan, an aggregate result, the site
+settings, news and page front matter) is filled with
 hostile text: quotes of both kinds, angle brackets, ampersands, entity-encoded
 schemes, Markdown links, attribute lists, template syntax and formula starts.
 The site must build, and then:
@@ -76,14 +77,19 @@ TEXT_FIELDS: dict[str, list[tuple[tuple[Any, ...], bool]]] = {
     "config": [
         (("site_name",), False),
         (("province",), False),
-        (("plan", "title"), False),
-        (("plan", "number"), False),
-        (("plan", "issuer"), False),
-        (("plan", "note"), True),
         (("target_groups", 0, "name"), False),
         (("target_groups", 1, "description"), True),
         (("levels", 0, "name"), False),
         (("topic_groups", 0, "name"), False),
+    ],
+    "plan": [
+        (("title",), False),
+        (("short_title",), False),
+        (("number",), False),
+        (("issuer",), False),
+        (("programme",), False),
+        (("note",), True),
+        (("denominators", 0, "source"), False),
     ],
 }
 
@@ -111,6 +117,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _poison(courses[2], TEXT_FIELDS["course"], prefix=FULLWIDTH + " ")
     course = yaml.safe_load(courses[1].read_text(encoding="utf-8"))  # the cancelled one
     course["note"] = HOSTILE + LONG_EXTRA
+    course["exception"] = HOSTILE
     courses[1].write_text(yaml.safe_dump(course, allow_unicode=True), encoding="utf-8")
     _poison(root / "site_config.yml", TEXT_FIELDS["config"])
     audiences = yaml.safe_load((root / "content/audiences.yml").read_text(encoding="utf-8"))
@@ -119,7 +126,36 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "content/audiences.yml").write_text(
         yaml.safe_dump(audiences, allow_unicode=True), encoding="utf-8"
     )
-    _poison(root / "content/denominators.yml", [(("source",), False)])
+    _poison(root / "content/plans/kh-thu-nghiem.yml", TEXT_FIELDS["plan"])
+    (root / "content/annual-plans").mkdir()
+    annual = {
+        "id": "ke-hoach-nam-2024",
+        "plan": "kh-thu-nghiem",
+        "year": 2024,
+        "number": HOSTILE,
+        "rows": [
+            {"level": "xa", "classes": 2, "participants": [{"target_group": "co-so", "people": 60}]}
+        ],
+        "note": HOSTILE + LONG_EXTRA,
+    }
+    (root / "content/annual-plans/ke-hoach-nam-2024.yml").write_text(
+        yaml.safe_dump(annual, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    (root / "content/results").mkdir()
+    result = {
+        "id": "kq-2024-xa",
+        "title": FORMULA + " " + HOSTILE,
+        "level": "xa",
+        "organiser": HOSTILE,
+        "period": {"start": "2024-10-01", "end": "2024-12-31"},
+        "classes": 1,
+        "turns": 30,
+        "new_persons": 20,
+        "note": HOSTILE + LONG_EXTRA,
+    }
+    text = yaml.safe_dump(result, allow_unicode=True, sort_keys=False)
+    text = text.replace("'2024-10-01'", "2024-10-01").replace("'2024-12-31'", "2024-12-31")
+    (root / "content/results/kq-2024-xa.yml").write_text(text, encoding="utf-8")
     front = yaml.safe_dump(
         {"title": HOSTILE, "description": HOSTILE, "tags": [HOSTILE]}, allow_unicode=True
     )
@@ -175,7 +211,7 @@ def test_hostile_text_runs_nothing_in_a_browser(hostile_site: Path, browser: Any
 
 
 def test_hostile_text_is_shown_as_text(hostile_site: Path) -> None:
-    assert audit_site(hostile_site) == []
+    assert audit_site(hostile_site, "/ntm/") == []
     for path in ("chuyen-de/cd-ii-01.html", "khoa-hoc/kh-01.html", "index.html"):
         tree = LexborHTMLParser((hostile_site / path).read_text(encoding="utf-8"))
         article = tree.css_first("article")
@@ -222,6 +258,24 @@ def test_downloads_carry_hostile_text_literally(hostile_site: Path) -> None:
     assert all(c.data_type != "f" for c in cells)
     with zipfile.ZipFile(hostile_site / paths.WORKBOOK) as zf:
         assert not any("<f>" in zf.read(n).decode() for n in zf.namelist() if n.endswith(".xml"))
+
+    # every spreadsheet the site offers (reports, open data), not only the workbook
+    for table in sorted(hostile_site.rglob("*.xlsx")):
+        with zipfile.ZipFile(table) as zf:
+            sheets = [zf.read(n).decode() for n in zf.namelist() if n.endswith(".xml")]
+        assert not any("<f>" in x for x in sheets), table
+    starts = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+    for table in sorted(hostile_site.rglob("*.csv")):
+        for row in csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))):
+            formulas = [
+                c for c in row if c.startswith(starts) and not c[1:].replace(".", "").isdigit()
+            ]
+            assert not formulas, (table, row)
+    reports = sorted((hostile_site / "tai-ve/bao-cao").glob("*.xlsx"))
+    assert reports, "the plan's reports are published as spreadsheets"
+    sheet = openpyxl.load_workbook(reports[0]).worksheets[0]
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert any(isinstance(v, str) and HOSTILE in v for v in values)
 
     feed = ET.fromstring((hostile_site / paths.NEWS_FEED).read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}

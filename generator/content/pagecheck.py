@@ -22,7 +22,6 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -233,12 +232,8 @@ def locate(lines: list[str], needles: tuple[str, ...]) -> int:
 _MKDOCS_BUILTINS = ("toc", "tables", "fenced_code")
 
 
-def markdown_settings(mkdocs_yml: Path) -> tuple[list[str], dict[str, Any]]:
-    """The Markdown extensions and their settings MkDocs will use for this project."""
-    from mkdocs.utils.yaml import yaml_load  # reads INHERIT and !!python/name like MkDocs
-
-    with open(mkdocs_yml, "rb") as handle:
-        config = yaml_load(handle) or {}
+def markdown_settings(config: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
+    """The Markdown extensions and their settings MkDocs will use, from its settings."""
     names = list(_MKDOCS_BUILTINS)
     settings: dict[str, Any] = {}
     for item in config.get("markdown_extensions") or []:

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .. import messages, paths
+from .. import messages, mkdocs_base, paths
 from ..problems import LoadError, Problem
 from . import files, pagecheck
 from .errors import parse
@@ -271,10 +271,6 @@ def load_content(root: Path) -> Content:
     """
     content = Content(root=root)
     reader = _Reader(content)
-    if not (root / paths.MKDOCS_FILE).is_file():
-        content.problems.append(
-            Problem.make(paths.MKDOCS_FILE, 1, 1, "missing-file", name=paths.MKDOCS_FILE)
-        )
     reader.renderer = _markdown_renderer(content)
     layouts = {
         "file": reader.read_file,
@@ -290,11 +286,8 @@ def load_content(root: Path) -> Content:
 
 def _markdown_renderer(content: Content) -> pagecheck.Renderer | None:
     """Markdown with the project's extensions, to check pages as MkDocs will render them."""
-    path = content.root / paths.MKDOCS_FILE
-    if not path.is_file():
-        return None  # reported as a missing file
     try:
-        return pagecheck.Renderer(*pagecheck.markdown_settings(path))
+        return pagecheck.Renderer(*pagecheck.markdown_settings(mkdocs_base.load(content.root)))
     except ModuleNotFoundError as exc:
         detail = messages.MKDOCS_CONFIG_DETAILS["extension"].format(name=exc.name)
     except Exception as exc:  # any other mistake in mkdocs.yml or its extensions

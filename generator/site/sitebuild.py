@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import paths
+from .. import mkdocs_base, paths
 from ..content.catalogue import Catalogue
 from ..reproducible import source_date_epoch
 from .render import NavItem, Rendered
@@ -75,9 +75,10 @@ def generated_config(
 ) -> str:
     """The MkDocs configuration MkDocs is run with.
 
-    It inherits the project's hand-written ``mkdocs.yml`` (theme, plugins,
-    Markdown extensions) and adds what comes from the data: site name, URL,
-    navigation, the sample-data flag, and the folders of this build.
+    It inherits the handbook's settings with the project's own ``mkdocs.yml``
+    laid over them (theme, plugins, Markdown extensions) and adds what comes
+    from the data: site name, URL, navigation, the sample-data flag, and the
+    folders of this build.
     """
     cfg = catalogue.config
     data = {
@@ -111,7 +112,7 @@ def write_sources(
     text = generated_config(
         catalogue,
         rendered.nav,
-        str((root / paths.MKDOCS_FILE).resolve()),
+        str(mkdocs_base.write_effective(root).resolve()),
         str(THEME_OVERRIDES.resolve()),
     )
     if not config_path.is_file() or config_path.read_text(encoding="utf-8") != text:
