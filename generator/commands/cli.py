@@ -20,7 +20,7 @@ from ..messages import SUMMARY_OK, cli_text
 from ..paths import SCHEMA_DIR
 from ..problems import Problem, errors, format_github, format_text
 from ..site import sitebuild
-from . import scaffold
+from . import excel, scaffold
 from .schemas import write_schemas
 
 _ARGPARSE_VI = (
@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
+    excel.add_commands(sub, _Parser)
     return parser
 
 
@@ -243,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     if args.command == "schema":
         return cmd_schema(root, args.out)
+    if args.command == "excel":
+        return excel.run(root, args)
     if args.command == "new":
         return cmd_new(
             root,
