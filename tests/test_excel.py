@@ -1,0 +1,530 @@
+"""``handbook excel``: the workbook written, read back, and every mistake shown at its cell.
+
+The round trip runs on the repository's sample (export, import: no file
+changes). The mistakes run on the mini fixture, each a small edit of a copy of
+its exported workbook made with openpyxl, with the exact problems expected as
+``(code, cell)`` and nothing written. Nothing here runs MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+
+from generator.commands.cli import main
+from generator.commands.excel.import_ import import_workbook
+from generator.messages import workbook as words
+from generator.problems import format_github
+
+from .conftest import MINI, REPO, copy_project, tree_digest
+
+Edit = Callable[[Any], None]
+
+
+def handbook(root: Path, *args: str) -> tuple[int, str, str]:
+    """Run the command in this process (quicker than a subprocess); (exit code, out, err)."""
+    out, err = StringIO(), StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(["--root", str(root), *args])
+    return code, out.getvalue(), err.getvalue()
+
+
+def _content(root: Path) -> dict[str, str]:
+    return {k: v for k, v in tree_digest(root).items() if k.startswith(("content/", "topics/"))}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the repository's sample and its exported workbook."""
+    folder = tmp_path_factory.mktemp("excel-sample")
+    root = copy_project(REPO, folder / "project")
+    book = folder / "mau.xlsx"
+    code, out, err = handbook(root, "excel", "export", str(book))
+    assert code == 0, out + err
+    assert out.startswith(f"Đã xuất {book}: 93 khóa học (411 buổi học, 310 dòng học viên)")
+    return root, book
+
+
+@pytest.fixture(scope="module")
+def mini_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("excel-mini")
+    root = copy_project(MINI, folder / "mini")
+    book = folder / "mini.xlsx"
+    assert handbook(root, "excel", "export", str(book))[0] == 0
+    return book
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path, mini_book: Path) -> tuple[Path, Path]:
+    """A fresh mini project and a copy of its workbook, to edit."""
+    book = tmp_path / "sua.xlsx"
+    shutil.copy(mini_book, book)
+    return copy_project(MINI, tmp_path / "mini"), book
+
+
+def _edit(book: Path, *edits: Edit) -> None:
+    wb = load_workbook(book)
+    for edit in edits:
+        edit(wb)
+    wb.save(book)
+
+
+def cell(sheet: str, ref: str, value: object) -> Edit:
+    def edit(wb: Any) -> None:
+        wb[sheet][ref] = value
+
+    return edit
+
+
+def delete_rows(sheet: str, row: int, count: int = 1) -> Edit:
+    return lambda wb: wb[sheet].delete_rows(row, count)
+
+
+# --- the round trip --------------------------------------------------------------------
+
+
+def test_round_trip_of_the_sample_changes_nothing(sample: tuple[Path, Path]) -> None:
+    root, book = sample
+    before = tree_digest(root)
+    code, out, err = handbook(root, "excel", "import", str(book))
+    assert code == 0, out + err
+    assert out.rstrip().endswith(f"Đã nhập {book}: ghi 0 tệp, 106 tệp không thay đổi.")
+    assert "Đã ghi" not in out and "giữ nguyên" not in out
+    # The sample's own warnings (a one-day course…) are shown at their cells.
+    assert "Buổi học!A369: Khóa học chỉ có 1 ngày học" in out
+    assert tree_digest(root) == before
+
+
+def test_export_is_reproducible(sample: tuple[Path, Path], tmp_path: Path) -> None:
+    root, book = sample
+    again = tmp_path / "lai.xlsx"
+    assert handbook(root, "excel", "export", str(again))[0] == 0
+    assert again.read_bytes() == book.read_bytes()
+
+
+def test_the_workbook_is_made_for_a_clerk(sample: tuple[Path, Path]) -> None:
+    wb = load_workbook(sample[1])
+    assert wb.sheetnames == [*words.SHEET_NAMES.values()]
+    courses, sessions = wb["Khóa học"], wb["Buổi học"]
+    assert [c.value for c in sessions[1]] == [
+        "Mã khóa học",
+        "Ngày",
+        "Buổi",
+        "Chuyên đề",
+        "Phương pháp",
+        "Giảng viên",
+    ]
+    assert courses["A1"].font.b and courses.freeze_panes == "B2"
+    # Real dates, shown as Vietnamese documents write them.
+    assert courses["H2"].value == datetime.datetime(2022, 12, 13)
+    assert courses["H2"].number_format == "DD/MM/YYYY"
+    # Readable values: labels for vocabularies, "code · name" for ids.
+    assert (sessions["C2"].value, sessions["E2"].value) == ("Sáng", "Lý thuyết")
+    assert sessions["D2"].value.startswith("cd-i-01 · ")
+    assert courses["E2"].value == "tinh · Cấp tỉnh"
+    # Dropdowns read their lists from "Danh mục", for new rows too.
+    rules = {str(v.sqref): v.formula1 for v in sessions.data_validations.dataValidation}
+    assert rules["C2:C912"] == "'Danh mục'!$I$2:$I$3"
+    assert rules["A2:A912"] == "'Khóa học'!$A$2:$A$594"
+    lists = wb["Danh mục"]
+    assert [lists.cell(row=r, column=9).value for r in (1, 2, 3)] == ["Buổi", "Sáng", "Chiều"]
+    # One column per target group and per funding source on the annual rows.
+    headers = [c.value for c in wb["Kế hoạch năm theo cấp"][1]]
+    assert "Số người: Các đối tượng khác" in headers
+    assert "Kinh phí: Ngân sách trung ương (đồng)" in headers
+
+
+def test_the_guide_explains_every_column(sample: tuple[Path, Path]) -> None:
+    wb = load_workbook(sample[1])
+    guide = [[c.value for c in row] for row in wb["Hướng dẫn"].iter_rows()]
+    explained = {(row[0], row[1]) for row in guide if row[4]}
+    for sheet in words.SHEET_NAMES.values():
+        if sheet in ("Danh mục", "Hướng dẫn"):
+            continue
+        for header in [c.value for c in wb[sheet][1]]:
+            assert (sheet, header) in explained, (sheet, header)
+    assert any("handbook excel import" in str(row[0]) for row in guide)
+
+
+# --- what the import accepts and writes ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "edits",
+    [
+        # Dates typed as text, or left as an Excel serial number, are understood.
+        [cell("Buổi học", "B5", "09/12/2025"), cell("Buổi học", "B6", "2025-12-10")],
+        [cell("Khóa học", "H4", 46000)],  # 46000 is 09/12/2025
+        # Bare codes, names alone and labels in any case stand for the same codes.
+        [cell("Khóa học", "E4", "xa"), cell("Buổi học", "D5", "cd-dp-01")],
+        [cell("Học viên", "B6", "Ban Chỉ đạo xã"), cell("Khóa học", "J4", "dự kiến")],
+        # Spaces around a value, a whole number as 30.0, the default written out.
+        [cell("Khóa học", "F4", "  Nhà văn hóa xã "), cell("Học viên", "C6", 30.0)],
+        [cell("Khóa học", "C4", "Tập huấn"), cell("Khóa học", "D4", "truc_tiep")],
+    ],
+    ids=["text-dates", "serial-date", "codes", "names-labels", "spaces-floats", "defaults"],
+)
+def test_same_content_in_another_form_writes_nothing(
+    mini_copy: tuple[Path, Path], edits: list[Edit]
+) -> None:
+    root, book = mini_copy
+    _edit(book, *edits)
+    before = tree_digest(root)
+    code, out, err = handbook(root, "excel", "import", str(book))
+    assert code == 0, out + err
+    assert "ghi 0 tệp, 3 tệp không thay đổi" in out
+    assert tree_digest(root) == before
+
+
+def test_a_changed_cell_rewrites_one_file_in_the_sample_style(
+    mini_copy: tuple[Path, Path],
+) -> None:
+    root, book = mini_copy
+    _edit(
+        book,
+        cell("Buổi học", "F6", "TS. Nguyễn Văn D"),
+        cell("Khóa học", "M4", "12.500.000"),
+        cell("Khóa học", "L4", "Ngân sách địa phương"),
+    )
+    code, out, _ = handbook(root, "excel", "import", str(book))
+    assert code == 0
+    assert "Đã ghi content/courses/kh-03.yml" in out
+    assert "ghi 1 tệp, 2 tệp không thay đổi" in out
+    text = (root / "content/courses/kh-03.yml").read_text(encoding="utf-8")
+    assert text == (
+        "# yaml-language-server: $schema=../../schemas/course.schema.json\n"
+        "id: kh-03\n"
+        "title: Lớp cấp xã dự kiến\n"
+        "level: xa\n"
+        "place: Nhà văn hóa xã\n"
+        "organiser: UBND xã\n"
+        "start: 2025-12-09\n"
+        "end: 2025-12-10\n"
+        "status: planned\n"
+        "sessions:\n"
+        "  - {date: 2025-12-09, half: sang, topic: cd-dp-01, kind: ly_thuyet, trainer: Giảng viên C}\n"
+        "  - {date: 2025-12-10, half: sang, topic: cd-iii-01, kind: thuc_hanh, trainer: TS. Nguyễn Văn D}\n"
+        "audiences:\n"
+        "  - {audience: xa-bcd, planned: 30}\n"
+        "budget: {source: dia_phuong, planned: 12500000}\n"
+    )
+    assert handbook(root, "validate")[0] == 0
+
+
+def test_a_new_course_gets_its_file_and_a_missing_one_is_kept(
+    mini_copy: tuple[Path, Path],
+) -> None:
+    root, book = mini_copy
+
+    def add_course(wb: Any) -> None:
+        row = ["kh-04", "Lớp mới", None, "Trực tuyến", "xa · Cấp xã", "Trực tuyến", "UBND xã"]
+        row += ["17/03/2026", "18/03/2026", "Dự kiến"]
+        wb["Khóa học"].append(row)
+        wb["Buổi học"].append(
+            ["kh-04", "17/03/2026", "Sáng", "cd-i-01", "Lý thuyết", "Giảng viên A"]
+        )
+        wb["Buổi học"].append(
+            ["kh-04", "18/03/2026", "Sáng", "cd-i-01", "Thực hành", "Giảng viên A"]
+        )
+        wb["Học viên"].append(["kh-04", "xa-bcd", 25])
+
+    # kh-02 leaves the workbook: its row, and the row of its audience.
+    _edit(book, add_course, delete_rows("Học viên", 5), delete_rows("Khóa học", 3))
+    code, out, _ = handbook(root, "excel", "import", str(book))
+    assert code == 0, out
+    assert "Đã ghi content/courses/2026/kh-04.yml" in out
+    assert (
+        "Khóa học có trong dự án nhưng không có trong bảng tính (giữ nguyên, không xóa): kh-02"
+        in out
+    )
+    assert (root / "content/courses/kh-02.yml").is_file()
+    data = yaml.safe_load((root / "content/courses/2026/kh-04.yml").read_text(encoding="utf-8"))
+    assert data["mode"] == "truc_tuyen" and "kind" not in data
+    assert data["sessions"][1] == {
+        "date": datetime.date(2026, 3, 18),
+        "half": "sang",
+        "topic": "cd-i-01",
+        "kind": "thuc_hanh",
+        "trainer": "Giảng viên A",
+    }
+    assert handbook(root, "validate")[0] == 0
+
+
+def test_text_that_looks_like_a_formula_stays_text(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    _edit(book, cell("Khóa học", "T4", '=HYPERLINK("http://x";"bấm")'))
+    # openpyxl would store a value starting with "=" as a formula: make it text, as Excel does
+    wb = load_workbook(book)
+    wb["Khóa học"]["T4"].data_type = "s"
+    wb.save(book)
+    assert handbook(root, "excel", "import", str(book))[0] == 0
+    data = yaml.safe_load((root / "content/courses/kh-03.yml").read_text(encoding="utf-8"))
+    assert data["note"] == '=HYPERLINK("http://x";"bấm")'
+    out = book.with_name("lai.xlsx")
+    assert handbook(root, "excel", "export", str(out))[0] == 0
+    exported = load_workbook(out)["Khóa học"]["T4"]
+    assert (exported.value, exported.data_type) == ('=HYPERLINK("http://x";"bấm")', "s")
+
+
+def test_dry_run_writes_nothing(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    _edit(book, cell("Buổi học", "F6", "TS. Nguyễn Văn D"))
+    before = tree_digest(root)
+    code, out, _ = handbook(root, "excel", "import", "--dry-run", str(book))
+    assert code == 0
+    assert "Sẽ ghi content/courses/kh-03.yml" in out
+    assert "Chạy thử: không ghi tệp nào (1 tệp sẽ được ghi, 2 tệp không thay đổi)." in out
+    assert tree_digest(root) == before
+
+
+# --- mistakes, each at its cell --------------------------------------------------------
+
+
+def _rename(sheet: str, name: str) -> Edit:
+    def edit(wb: Any) -> None:
+        wb[sheet].title = name
+
+    return edit
+
+
+def _add_sheet(name: str) -> Edit:
+    return lambda wb: wb.create_sheet(name)
+
+
+def _remove_sheet(name: str) -> Edit:
+    return lambda wb: wb.remove(wb[name])
+
+
+MISTAKES: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
+    (
+        "half-day-typo",
+        [cell("Buổi học", "C5", "Chiu")],
+        [("workbook-choice", "Buổi học!C5")],
+    ),
+    (
+        "unknown-topic",
+        [cell("Buổi học", "D2", "cd-i-99")],
+        [("unknown-ref", "Buổi học!D2")],
+    ),
+    (
+        "unknown-topic-with-name",
+        [cell("Buổi học", "D2", "cd-i-99 · Tổng quan")],
+        [("unknown-ref", "Buổi học!D2")],
+    ),
+    (
+        "impossible-date",
+        [cell("Buổi học", "B5", "31/02/2026")],
+        [("workbook-bad-date", "Buổi học!B5")],
+    ),
+    (
+        "session-of-unknown-course",
+        [cell("Buổi học", "A6", "kh-99")],
+        [
+            # kh-03 is left with one session: what that means is reported too
+            ("course-no-practice", "Buổi học!A5"),
+            ("course-too-short", "Buổi học!A5"),
+            ("workbook-orphan-row", "Buổi học!A6"),
+        ],
+    ),
+    (
+        "end-before-start",
+        [cell("Khóa học", "I4", "01/12/2025")],
+        [("end-before-start", "Khóa học!I4")],
+    ),
+    (
+        "planned-in-words",
+        [cell("Học viên", "C3", "mười")],
+        [("wrong-type-int", "Học viên!C3")],
+    ),
+    (
+        "session-outside-course",
+        [cell("Buổi học", "B5", "15/03/2026")],
+        [("session-outside-course", "Buổi học!B5")],
+    ),
+    (
+        "session-twice",
+        [cell("Buổi học", "C3", "Sáng")],
+        [("session-twice", "Buổi học!C4")],
+    ),
+    (
+        "actual-on-planned-course",
+        [cell("Học viên", "D6", 28)],
+        [("actual-not-held", "Học viên!D6")],
+    ),
+    (
+        "bad-id",
+        [cell("Khóa học", "A3", "KH 02"), cell("Học viên", "A5", "KH 02")],
+        [("wrong-id", "Khóa học!A3")],
+    ),
+    (
+        "missing-header",
+        [cell("Buổi học", "F1", "Giang vien")],
+        [("workbook-missing-header", "Buổi học!A1"), ("workbook-unknown-header", "Buổi học!F1")],
+    ),
+    (
+        "header-twice",
+        [cell("Học viên", "F1", "Đối tượng")],
+        [("workbook-header-twice", "Học viên!F1")],
+    ),
+    (
+        "unknown-sheet",
+        [_add_sheet("Khoa hoc 2026")],
+        [("workbook-unknown-sheet", "Khoa hoc 2026!A1")],
+    ),
+    (
+        "missing-sheet",
+        [_remove_sheet("Học viên")],
+        [("workbook-missing-sheet", "Khóa học!A1")],
+    ),
+    (
+        "blank-required-cell",
+        [cell("Khóa học", "F2", None)],
+        [("workbook-missing-value", "Khóa học!F2")],
+    ),
+    (
+        "budget-without-source",
+        [cell("Khóa học", "M2", 1_000_000)],
+        [("workbook-missing-value", "Khóa học!L2")],
+    ),
+    (
+        "id-twice",
+        [cell("Khóa học", "A3", "kh-01")],
+        [
+            ("workbook-duplicate-id", "Khóa học!A3"),
+            ("workbook-orphan-row", "Học viên!A5"),
+        ],
+    ),
+    (
+        "course-without-audiences",
+        [delete_rows("Học viên", 6)],
+        [("workbook-no-rows", "Khóa học!A4")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [(e, x) for _, e, x in MISTAKES], ids=[n for n, *_ in MISTAKES]
+)
+def test_workbook_mistake(
+    mini_copy: tuple[Path, Path], edits: list[Edit], expected: list[tuple[str, str]]
+) -> None:
+    root, book = mini_copy
+    _edit(book, *edits)
+    before = tree_digest(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [(p.code, p.place) for p in outcome.problems] == expected
+    for problem in outcome.problems:
+        assert problem.file == "sua.xlsx" and problem.message and problem.hint
+    assert not outcome.ok and not outcome.written
+    assert tree_digest(root) == before  # nothing written
+
+
+def test_reports_read_like_the_yaml_ones(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    _edit(book, cell("Buổi học", "C5", "Chiu"), cell("Học viên", "C3", "mười"))
+    code, out, _ = handbook(root, "excel", "import", str(book))
+    assert code == 1
+    assert out == (
+        "Lỗi [wrong-type-int], 1 chỗ:\n"
+        "  Học viên!C3: Giá trị 'mười' phải là số nguyên.\n"
+        "      gợi ý: Viết số không có dấu chấm hay chữ, ví dụ 40.\n"
+        "Lỗi [workbook-choice], 1 chỗ:\n"
+        "  Buổi học!C5: Giá trị 'Chiu' không có trong danh sách của cột 'Buổi'.\n"
+        "      gợi ý: Có phải ý bạn là 'Chiều'? Chọn trong danh sách thả xuống: Sáng, Chiều.\n"
+        "2 lỗi trong 1 tệp.\n"
+    )
+
+
+def test_a_line_named_in_a_message_becomes_a_cell(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    _edit(book, cell("Buổi học", "C3", "Sáng"))
+    (problem,) = import_workbook(root, book, file="sua.xlsx").problems
+    assert problem.message == (
+        "Buổi sáng ngày 2023-03-14 được xếp hai lần (lần đầu ở ô Buổi học!A3)."
+    )
+
+
+def test_github_annotations_name_the_cell(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    _edit(book, cell("Buổi học", "C5", "Chiu"))
+    problems = import_workbook(root, book, file="sua.xlsx").problems
+    first = format_github(problems).splitlines()[0]
+    assert first.startswith(
+        "::error file=sua.xlsx,title=workbook-choice::Buổi học!C5: Giá trị 'Chiu' không có"
+    )
+
+
+def test_a_file_that_is_not_a_workbook(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    book.write_bytes(b"not a workbook")
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [p.code for p in outcome.problems] == ["workbook-unreadable"]
+    code, _, err = handbook(root, "excel", "import", str(book.with_name("khong-co.xlsx")))
+    assert code == 2 and "Không tìm thấy tệp" in err
+
+
+# --- results and annual plans --------------------------------------------------------
+
+
+def test_annual_plans_and_results_import_the_same_way(
+    sample: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = copy_project(sample[0], tmp_path / "project")
+    book = tmp_path / "sua.xlsx"
+    shutil.copy(sample[1], book)
+    wb = load_workbook(book)
+    rows = wb["Kế hoạch năm theo cấp"]
+    headers = [c.value for c in rows[1]]
+    others = headers.index("Số người: Các đối tượng khác") + 1
+    (row,) = [
+        r[0].row
+        for r in rows.iter_rows(min_row=2)
+        if (r[0].value, r[1].value) == ("ke-hoach-nam-2026", "tinh · Cấp tỉnh")
+    ]
+    rows.cell(row=row, column=others, value=500)
+    results = wb["Kết quả theo đối tượng"]
+    (first,) = [
+        r[0].row
+        for r in results.iter_rows(min_row=2)
+        if r[0].value == "kq-2026-q1-xa-hung-long" and r[1].value.startswith("xa-bcd ")
+    ]
+    results.cell(row=first, column=3, value=34)
+    results.cell(row=first, column=4).value = None
+    wb.save(book)
+    code, out, err = handbook(root, "excel", "import", str(book))
+    assert code == 0, out + err
+    assert "Đã ghi content/annual-plans/ke-hoach-nam-2026.yml" in out
+    assert "Đã ghi content/results/kq-2026-q1-xa-hung-long.yml" in out
+    assert "ghi 2 tệp, 104 tệp không thay đổi" in out
+    plan = (root / "content/annual-plans/ke-hoach-nam-2026.yml").read_text(encoding="utf-8")
+    # The file's own comment is kept; the rows are blocks, their lists flow mappings.
+    assert plan.splitlines()[1].startswith("# Annual plan 2026")
+    assert "      - {target_group: khac, people: 500}\n" in plan
+    result = yaml.safe_load((root / "content/results/kq-2026-q1-xa-hung-long.yml").read_text())
+    assert result["audiences"][0] == {"audience": "xa-bcd", "turns": 34}
+
+
+def test_a_mistake_in_an_annual_plan_is_shown_at_its_cell(
+    sample: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = copy_project(sample[0], tmp_path / "project")
+    book = tmp_path / "sua.xlsx"
+    shutil.copy(sample[1], book)
+    _edit(book, cell("Kế hoạch năm theo cấp", "C3", "mười"), cell("Kế hoạch năm", "B5", "kh-x"))
+    before = _content(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    # (in row order, whatever the sheet)
+    assert [(p.code, p.place) for p in outcome.problems if p.is_error] == [
+        ("wrong-type-int", "Kế hoạch năm theo cấp!C3"),
+        ("unknown-ref", "Kế hoạch năm!B5"),
+    ]
+    assert _content(root) == before
