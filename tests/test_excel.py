@@ -9,6 +9,7 @@ its exported workbook made with openpyxl, with the exact problems expected as
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
@@ -528,3 +529,42 @@ def test_a_mistake_in_an_annual_plan_is_shown_at_its_cell(
         ("unknown-ref", "Kế hoạch năm!B5"),
     ]
     assert _content(root) == before
+
+
+# --- export refusals, and a workbook saved again by LibreOffice --------------------------
+
+
+def test_export_refuses_invalid_content(mini_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    root, _ = mini_copy
+    path = root / "content/courses/kh-03.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("half: sang", "half: trua", 1))
+    out = tmp_path / "moi.xlsx"
+    code, report, err = handbook(root, "excel", "export", str(out))
+    assert code == 1 and "content/courses/kh-03.yml:10:" in report
+    assert err.strip() == words.EXCEL_CLI["export-invalid"]
+    assert not out.exists()
+    code, _, err = handbook(mini_copy[0], "excel", "export", str(tmp_path / "khong/x.xlsx"))
+    assert code == 2 and "Không có thư mục" in err
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_workbook_saved_again_by_libreoffice_changes_nothing(
+    sample: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """What a clerk does: open the workbook in LibreOffice, save it, import it."""
+    import subprocess
+
+    root, book = sample
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path), str(book)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(tmp_path)},  # a profile of its own
+    )
+    before = tree_digest(root)
+    code, out, err = handbook(root, "excel", "import", str(tmp_path / book.name))
+    assert code == 0, out + err
+    assert "ghi 0 tệp, 106 tệp không thay đổi" in out
+    assert tree_digest(root) == before

@@ -354,6 +354,11 @@ EXCEL_CLI: Final[dict[str, str]] = {
         "{results} kết quả tổng hợp, {annual_plans} kế hoạch năm."
     ),
     "no-file": "Không tìm thấy tệp {path}.",
+    "no-folder": "Không có thư mục {path} để ghi bảng tính.",
+    "write-failed": (
+        "Không ghi được {path}: tệp có thể đang mở trong Excel hoặc LibreOffice; đóng tệp rồi "
+        "chạy lại."
+    ),
     "export-invalid": "Chưa xuất bảng tính vì nội dung có lỗi; sửa các lỗi trên rồi chạy lại.",
     "written": "Đã ghi {path}",
     "would-write": "Sẽ ghi {path}",

@@ -42,7 +42,7 @@ def add_commands(sub: Any, parser: type[argparse.ArgumentParser]) -> None:
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
-    """Run ``handbook excel …``; exit 0 done, 1 mistakes found, 2 no such file."""
+    """Run ``handbook excel …``; exit 0 done, 1 mistakes found (or not written), 2 no such file."""
     if args.excel_action == "export":
         return cmd_export(root, args.file)
     return cmd_import(root, args.file, dry_run=args.dry_run, fmt=args.format)
@@ -53,17 +53,24 @@ def _say(code: str, **values: object) -> str:
 
 
 def cmd_export(root: Path, out: Path) -> int:
+    if not out.parent.is_dir():
+        print(_say("no-folder", path=out.parent), file=sys.stderr)
+        return 2
     checked = pipeline.check(root)
     if checked.errors:
         print(format_text(checked.problems))
         print(_say("export-invalid"), file=sys.stderr)
         return 1
     data, counts = export_workbook(checked.content)
-    # Written beside the target, then moved: an open or half-written file is never left.
-    folder = out.parent if str(out.parent) else Path(".")
-    with tempfile.NamedTemporaryFile(dir=folder, suffix=".xlsx", delete=False) as handle:
+    # Written beside the target, then moved: a half-written workbook is never left.
+    with tempfile.NamedTemporaryFile(dir=out.parent, suffix=".xlsx", delete=False) as handle:
         handle.write(data)
-    os.replace(handle.name, out)
+    try:
+        os.replace(handle.name, out)
+    except OSError:  # on Windows, a workbook open in Excel cannot be replaced
+        os.unlink(handle.name)
+        print(_say("write-failed", path=out), file=sys.stderr)
+        return 1
     print(
         _say(
             "exported",

@@ -86,7 +86,11 @@ def _ids(name: str, pairs: list[tuple[str, str]]) -> Vocabulary:
 def vocabularies(content: Content) -> dict[str, Vocabulary]:
     """Every list the dropdowns read, from the project's configuration and records."""
     config = content.config.record if content.config else None
-    topics = sorted((t.record for t in content.topics), key=lambda t: t.id)
+    # Topics in framework order (group as the configuration lists them, then number).
+    rank = {g.id: i for i, g in enumerate(config.topic_groups)} if config else {}
+    topics = sorted(
+        (t.record for t in content.topics), key=lambda t: (rank.get(t.group, 99), t.number, t.id)
+    )
     plans = sorted((p.record for p in content.of("plan")), key=lambda p: p.period.start)
     found = [
         _ids("level", [(lv.id, lv.name) for lv in config.levels] if config else []),
