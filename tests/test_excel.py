@@ -568,3 +568,32 @@ def test_a_workbook_saved_again_by_libreoffice_changes_nothing(
     assert code == 0, out + err
     assert "ghi 0 tệp, 106 tệp không thay đổi" in out
     assert tree_digest(root) == before
+
+
+def test_problems_elsewhere_are_reported_as_they_are(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    topic = root / "topics/cd-i-01.yml"
+    topic.write_text(topic.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    before = tree_digest(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [(p.code, p.file, p.place) for p in outcome.problems] == [
+        ("unknown-key", "topics/cd-i-01.yml", "")
+    ]
+    assert not outcome.ok and tree_digest(root) == before
+
+
+def test_a_link_in_place_of_a_course_file_is_replaced_not_followed(
+    mini_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, book = mini_copy
+    outside = tmp_path / "outside.yml"
+    course = root / "content/courses/kh-03.yml"
+    outside.write_bytes(course.read_bytes())
+    course.unlink()
+    course.symlink_to(outside)
+    _edit(book, cell("Buổi học", "F6", "TS. Nguyễn Văn D"))
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    # The project as it was refuses the link; the workbook replaces it with a file.
+    assert outcome.ok, outcome.problems
+    assert not course.is_symlink() and "TS. Nguyễn Văn D" in course.read_text(encoding="utf-8")
+    assert "TS. Nguyễn Văn D" not in outside.read_text(encoding="utf-8")

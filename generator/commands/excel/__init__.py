@@ -12,9 +12,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from ...messages import CHANGE_KINDS
 from ...messages import workbook as words
 from ...problems import format_github, format_text
 from .export import export_workbook
-from .import_ import import_workbook
+from .import_ import import_workbook, replace_file
 
 __all__ = ["add_commands", "run"]
 
@@ -62,13 +60,9 @@ def cmd_export(root: Path, out: Path) -> int:
         print(_say("export-invalid"), file=sys.stderr)
         return 1
     data, counts = export_workbook(checked.content)
-    # Written beside the target, then moved: a half-written workbook is never left.
-    with tempfile.NamedTemporaryFile(dir=out.parent, suffix=".xlsx", delete=False) as handle:
-        handle.write(data)
     try:
-        os.replace(handle.name, out)
+        replace_file(out, data)
     except OSError:  # on Windows, a workbook open in Excel cannot be replaced
-        os.unlink(handle.name)
         print(_say("write-failed", path=out), file=sys.stderr)
         return 1
     print(

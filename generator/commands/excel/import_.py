@@ -70,7 +70,28 @@ class _Planned:
 def _existing(root: Path, kind_name: str) -> dict[str, Path]:
     """The project's files of a kind, by file name (the record's id)."""
     folder = root / kind(kind_name).path
-    return {p.stem: p for p in files.find(folder, _SUFFIXES) if p.suffix in _SUFFIXES}
+    found = files.find(folder, _SUFFIXES)
+    return {p.stem: p for p in found if p.suffix in _SUFFIXES and not p.is_dir()}
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file whole, then move it in place: never half-written, and a link standing
+    in its place is replaced, never followed out of the project. Raises :class:`OSError`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keep = path.is_file() and not path.is_symlink()
+    mode = path.stat().st_mode & 0o777 if keep else 0o644
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
+        handle.write(data)
+    try:
+        os.chmod(handle.name, mode)
+        os.replace(handle.name, path)
+    except OSError:
+        os.unlink(handle.name)
+        raise
+
+
+def _write(path: Path, text: str) -> None:
+    replace_file(path, text.encode("utf-8"))
 
 
 def _plan(root: Path, draft: Draft, existing: dict[str, Path]) -> _Planned:
@@ -127,9 +148,7 @@ def _check(root: Path, planned: list[_Planned]) -> list[Problem]:
         copy = Path(temporary) / "project"
         _copy_project(root, copy)
         for item in planned:
-            target = copy / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.text.encode("utf-8"))
+            _write(copy / item.path, item.text)
         return pipeline.check(copy).problems
 
 
@@ -172,9 +191,7 @@ def import_workbook(root: Path, workbook: Path, *, file: str, dry_run: bool = Fa
             continue
         outcome.written.append(item.path)
         if not dry_run:
-            target = root / item.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.text.encode("utf-8"))
+            _write(root / item.path, item.text)
     for sheet in reading.sheets:
         held = {d.id for d in reading.drafts if d.kind == sheet.kind}
         absent = sorted(set(existing[sheet.kind]) - held)
