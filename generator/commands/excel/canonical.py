@@ -61,11 +61,12 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def _scalar_or_flow(value: Any) -> bool:
-    return not isinstance(value, (dict, list)) or all(
-        not isinstance(v, (dict, list))
-        for v in (value.values() if isinstance(value, dict) else value)
-    )
+def _flat(value: Any) -> bool:
+    """A scalar, or a mapping or list of scalars: one flow collection on one line."""
+    if not isinstance(value, (dict, list)):
+        return True
+    items = value.values() if isinstance(value, dict) else value
+    return all(not isinstance(v, (dict, list)) for v in items)
 
 
 def _block(key: str, value: Any, indent: str, long_text: bool) -> list[str]:
@@ -87,13 +88,12 @@ def _block(key: str, value: Any, indent: str, long_text: bool) -> list[str]:
 
 def _item(item: Any, indent: str) -> list[str]:
     """One item of a list: a flow mapping on its line, or a block for an item with lists."""
-    if _scalar_or_flow(item) or not isinstance(item, dict):
+    if _flat(item) or not isinstance(item, dict):
         return [f"{indent}- {_dump(item, flow=True)}"]
     lines: list[str] = []
-    for i, (key, value) in enumerate(item.items()):
+    for key, value in item.items():
         lines += _block(key, value, indent + "  ", long_text=False)
-        if i == 0:
-            lines[-1] = f"{indent}- " + lines[-1][len(indent) + 2 :]
+    lines[0] = f"{indent}- " + lines[0][len(indent) + 2 :]  # the item's first key opens it
     return lines
 
 
