@@ -129,8 +129,8 @@ PRODUCED_ELSEWHERE = {
     # root reads any file, so permission-denied is simulated in Python
     "file-unreadable": "tests/test_build.py::test_an_unreadable_file_is_a_located_problem",
     # mistakes only a workbook can make are produced by workbooks
-    **{code: "tests/test_excel.py::test_workbook_mistake" for code in WORKBOOK_RULES},
-    "workbook-unreadable": "tests/test_excel.py::test_a_file_that_is_not_a_workbook",
+    **{code: "tests/test_excel_mistakes.py::test_workbook_mistake" for code in WORKBOOK_RULES},
+    "workbook-unreadable": "tests/test_excel_mistakes.py::test_a_file_that_is_not_a_workbook",
 }
 
 
