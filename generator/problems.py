@@ -21,7 +21,12 @@ from .messages.rules import Severity
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the content, at ``file:line:col`` (1-based)."""
+    """One thing wrong with the content, at ``file:line:col`` (1-based).
+
+    A problem in a spreadsheet also names its cell in ``place`` ("Khóa học!D7"),
+    shown instead of the line and column (which then hold the cell's row and
+    column, for sorting).
+    """
 
     file: str
     line: int
@@ -30,6 +35,7 @@ class Problem:
     message: str
     hint: str
     severity: Severity = "error"
+    place: str = ""
 
     @classmethod
     def make(cls, file: str, line: int, col: int, code: str, **values: object) -> Problem:
@@ -40,6 +46,24 @@ class Problem:
         """
         message, hint = messages.problem_text(code, **values)
         return cls(file, line, col, code, message, hint, messages.RULES[code].severity)
+
+    @classmethod
+    def in_cell(
+        cls, file: str, row: int, column: int, place: str, code: str, **values: object
+    ) -> Problem:
+        """A problem about a cell of the workbook ``file``, shown as ``place``."""
+        return replace(cls.make(file, row, column, code, **values), place=place)
+
+    @property
+    def where(self) -> str:
+        """Where the problem is, as reports show it: ``file:line:col`` or the cell.
+
+        >>> Problem.make("a.yml", 3, 1, "file-empty").where
+        'a.yml:3:1'
+        >>> Problem.in_cell("x.xlsx", 7, 4, "Khóa học!D7", "file-empty").where
+        'Khóa học!D7'
+        """
+        return self.place or f"{self.file}:{self.line}:{self.col}"
 
     @property
     def is_error(self) -> bool:
@@ -120,7 +144,7 @@ def format_text(problems: Sequence[Problem]) -> str:
         lines.append(messages.RULE_HEADER.format(label=label, code=code, count=len(items)))
         for hint, same in groupby(items, key=lambda p: p.hint):
             for p in same:
-                lines.append(f"  {p.file}:{p.line}:{p.col}: {p.message}")
+                lines.append(f"  {p.where}: {p.message}")
             lines.append(f"      {messages.HINT_PREFIX}: {hint}")
     lines.append(summary(unique))
     return "\n".join(lines)
@@ -140,6 +164,10 @@ def format_github(problems: Sequence[Problem]) -> str:
         text = _escape_github(f"{p.message}\n{messages.HINT_PREFIX}: {p.hint}")
         title = _escape_github(p.code, prop=True)
         file = _escape_github(p.file, prop=True)
+        if p.place:  # a cell of a workbook: GitHub cannot point into it, the text names it
+            text = _escape_github(f"{p.place}: ") + text
+            lines.append(f"::{p.severity} file={file},title={title}::{text}")
+            continue
         lines.append(f"::{p.severity} file={file},line={p.line},col={p.col},title={title}::{text}")
     lines.append(summary(problems))
     return "\n".join(lines)

@@ -94,3 +94,39 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         uses_site = "sample_site" in getattr(item, "fixturenames", ())
         if uses_site or module_name in _SLOW_MODULES or item.name in _SLOW_TESTS:
             item.add_marker(pytest.mark.slow)
+
+
+# --- handbook excel: a sample and a mini project with their exported workbooks ----------
+
+
+@pytest.fixture(scope="module")
+def excel_sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the repository's sample and its exported workbook."""
+    from .workbook import handbook as run
+
+    folder = tmp_path_factory.mktemp("excel-sample")
+    root = copy_project(REPO, folder / "project")
+    book = folder / "mau.xlsx"
+    code, out, err = run(root, "excel", "export", str(book))
+    assert code == 0, out + err
+    assert out.startswith(f"Đã xuất {book}: 93 khóa học (411 buổi học, 310 dòng học viên)")
+    return root, book
+
+
+@pytest.fixture(scope="module")
+def mini_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini fixture's exported workbook."""
+    from .workbook import handbook as run
+
+    folder = tmp_path_factory.mktemp("excel-mini")
+    book = folder / "mini.xlsx"
+    assert run(copy_project(MINI, folder / "mini"), "excel", "export", str(book))[0] == 0
+    return book
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path, mini_book: Path) -> tuple[Path, Path]:
+    """A fresh mini project and a copy of its workbook, to edit."""
+    book = tmp_path / "sua.xlsx"
+    shutil.copy(mini_book, book)
+    return copy_project(MINI, tmp_path / "mini"), book

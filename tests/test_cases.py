@@ -32,6 +32,7 @@ import pytest
 import yaml
 
 from generator import messages, pipeline
+from generator.messages.workbook import WORKBOOK_RULES
 from generator.problems import format_text
 
 from .conftest import MINI, TESTS, copy_project, tree_digest
@@ -127,6 +128,9 @@ PARAMS = [
 PRODUCED_ELSEWHERE = {
     # root reads any file, so permission-denied is simulated in Python
     "file-unreadable": "tests/test_build.py::test_an_unreadable_file_is_a_located_problem",
+    # mistakes only a workbook can make are produced by workbooks
+    **{code: "tests/test_excel_mistakes.py::test_workbook_mistake" for code in WORKBOOK_RULES},
+    "workbook-unreadable": "tests/test_excel_mistakes.py::test_a_file_that_is_not_a_workbook",
 }
 
 

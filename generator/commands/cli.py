@@ -18,7 +18,7 @@ from ..messages import SUMMARY_OK, cli_text
 from ..paths import SCHEMA_DIR
 from ..problems import Problem, errors, format_github, format_text
 from ..site import sitebuild
-from . import scaffold, serve
+from . import excel, scaffold, serve
 from .schemas import write_schemas
 
 _ARGPARSE_VI = (
@@ -100,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
     preview.add_argument("--builder", choices=sitebuild.BUILDERS, default="mkdocs")
+    excel.add_commands(sub, _Parser)
     return parser
 
 
@@ -216,6 +217,8 @@ def _main(argv: Sequence[str] | None) -> int:
         )
     if args.command == "schema":
         return cmd_schema(root, args.out)
+    if args.command == "excel":
+        return excel.run(root, args)
     if args.command == "new":
         return cmd_new(
             root,

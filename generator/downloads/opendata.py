@@ -213,13 +213,17 @@ def workbook(catalogue: Catalogue) -> bytes:
     book.remove(book.active)
     for title, (headers, cells) in zip(SHEETS, builders, strict=True):
         _fill_sheet(book.create_sheet(title), headers, cells(catalogue))
-    config = catalogue.config
-    moment = datetime.datetime.combine(config.data_as_of, datetime.time())
+    return save_workbook(book, catalogue.config.site_name, catalogue.config.data_as_of)
+
+
+def save_workbook(book: Any, title: str, day: datetime.date) -> bytes:
+    """An openpyxl workbook as XLSX bytes dated ``day``, never the clock: same book, same bytes."""
+    moment = datetime.datetime.combine(day, datetime.time())
     book.properties.created = moment
     book.properties.modified = moment
-    book.properties.creator = config.site_name
-    book.properties.lastModifiedBy = config.site_name
-    book.properties.title = config.site_name
+    book.properties.creator = title
+    book.properties.lastModifiedBy = title
+    book.properties.title = title
     book.properties.language = "vi"
     buffer = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook() stamps "modified" with the clock.

@@ -2,7 +2,8 @@
 
 - :mod:`.rules`: the rule catalogue — code, message, hint, severity;
 - :mod:`.labels`: what readers see — vocabularies, titles, headings, headers;
-- :mod:`.cli`: what the command line says.
+- :mod:`.cli`: what the command line says;
+- :mod:`.workbook`: the Excel workbook's sheets, columns, guide and rules.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from typing import Final
 
 from .planrules import PLAN_RULES
 from .rule import Rule, Severity
+from .workbook import WORKBOOK_RULES
 
 __all__ = ["RULES", "Rule", "Severity", "problem_text"]
 
@@ -389,7 +390,7 @@ _CONTENT_RULES: Final[dict[str, Rule]] = {
     ),
 }
 
-RULES: Final[dict[str, Rule]] = {**_CONTENT_RULES, **PLAN_RULES}
+RULES: Final[dict[str, Rule]] = {**_CONTENT_RULES, **PLAN_RULES, **WORKBOOK_RULES}
 """Every rule, by code."""
 
 # Summary lines printed after a report.

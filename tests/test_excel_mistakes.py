@@ -1,0 +1,223 @@
+"""``handbook excel import``: every mistake in a workbook, shown at its cell.
+
+Each case is a small edit of a copy of the mini fixture's exported workbook,
+made with openpyxl as a clerk would make it in Excel, with the exact problems
+expected as ``(code, cell)``, in report order, and nothing written.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.commands.excel.import_ import import_workbook
+from generator.problems import format_github
+
+from .conftest import copy_project, tree_digest
+from .workbook import Edit, add_sheet, cell, delete_rows, edit_book, handbook, remove_sheet
+
+
+def _content(root: Path) -> dict[str, str]:
+    return {k: v for k, v in tree_digest(root).items() if k.startswith(("content/", "topics/"))}
+
+
+# --- mistakes, each at its cell --------------------------------------------------------
+
+
+MISTAKES: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
+    (
+        "half-day-typo",
+        [cell("Buổi học", "C5", "Chiu")],
+        [("workbook-choice", "Buổi học!C5")],
+    ),
+    (
+        "unknown-topic",
+        [cell("Buổi học", "D2", "cd-i-99")],
+        [("unknown-ref", "Buổi học!D2")],
+    ),
+    (
+        "unknown-topic-with-name",
+        [cell("Buổi học", "D2", "cd-i-99 · Tổng quan")],
+        [("unknown-ref", "Buổi học!D2")],
+    ),
+    (
+        "impossible-date",
+        [cell("Buổi học", "B5", "31/02/2026")],
+        [("workbook-bad-date", "Buổi học!B5")],
+    ),
+    (
+        "session-of-unknown-course",
+        [cell("Buổi học", "A6", "kh-99")],
+        [
+            # kh-03 is left with one session: what that means is reported too
+            ("course-no-practice", "Buổi học!A5"),
+            ("course-too-short", "Buổi học!A5"),
+            ("workbook-orphan-row", "Buổi học!A6"),
+        ],
+    ),
+    (
+        "end-before-start",
+        [cell("Khóa học", "I4", "01/12/2025")],
+        [("end-before-start", "Khóa học!I4")],
+    ),
+    (
+        "planned-in-words",
+        [cell("Học viên", "C3", "mười")],
+        [("wrong-type-int", "Học viên!C3")],
+    ),
+    (
+        "session-outside-course",
+        [cell("Buổi học", "B5", "15/03/2026")],
+        [("session-outside-course", "Buổi học!B5")],
+    ),
+    (
+        "session-twice",
+        [cell("Buổi học", "C3", "Sáng")],
+        [("session-twice", "Buổi học!C4")],
+    ),
+    (
+        "actual-on-planned-course",
+        [cell("Học viên", "D6", 28)],
+        [("actual-not-held", "Học viên!D6")],
+    ),
+    (
+        "bad-id",
+        [cell("Khóa học", "A3", "KH 02"), cell("Học viên", "A5", "KH 02")],
+        [("wrong-id", "Khóa học!A3")],
+    ),
+    (
+        "missing-header",
+        [cell("Buổi học", "F1", "Giang vien")],
+        [("workbook-missing-header", "Buổi học!A1"), ("workbook-unknown-header", "Buổi học!F1")],
+    ),
+    (
+        "header-twice",
+        [cell("Học viên", "F1", "Đối tượng")],
+        [("workbook-header-twice", "Học viên!F1")],
+    ),
+    (
+        "unknown-sheet",
+        [add_sheet("Khoa hoc 2026")],
+        [("workbook-unknown-sheet", "Khoa hoc 2026!A1")],
+    ),
+    (
+        "missing-sheet",
+        [remove_sheet("Học viên")],
+        [("workbook-missing-sheet", "Khóa học!A1")],
+    ),
+    (
+        "blank-required-cell",
+        [cell("Khóa học", "F2", None)],
+        [("workbook-missing-value", "Khóa học!F2")],
+    ),
+    (
+        "budget-without-source",
+        [cell("Khóa học", "M2", 1_000_000)],
+        [("workbook-missing-value", "Khóa học!L2")],
+    ),
+    (
+        "id-twice",
+        [cell("Khóa học", "A3", "kh-01")],
+        [
+            ("workbook-duplicate-id", "Khóa học!A3"),
+            ("workbook-orphan-row", "Học viên!A5"),
+        ],
+    ),
+    (
+        "course-without-audiences",
+        [delete_rows("Học viên", 6)],
+        [("workbook-no-rows", "Khóa học!A4")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"), [(e, x) for _, e, x in MISTAKES], ids=[n for n, *_ in MISTAKES]
+)
+def test_workbook_mistake(
+    mini_copy: tuple[Path, Path], edits: list[Edit], expected: list[tuple[str, str]]
+) -> None:
+    root, book = mini_copy
+    edit_book(book, *edits)
+    before = tree_digest(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [(p.code, p.place) for p in outcome.problems] == expected
+    for problem in outcome.problems:
+        assert problem.file == "sua.xlsx" and problem.message and problem.hint
+    assert not outcome.ok and not outcome.written
+    assert tree_digest(root) == before  # nothing written
+
+
+def test_reports_read_like_the_yaml_ones(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Buổi học", "C5", "Chiu"), cell("Học viên", "C3", "mười"))
+    code, out, _ = handbook(root, "excel", "import", str(book))
+    assert code == 1
+    assert out == (
+        "Lỗi [wrong-type-int], 1 chỗ:\n"
+        "  Học viên!C3: Giá trị 'mười' phải là số nguyên.\n"
+        "      gợi ý: Viết số không có dấu chấm hay chữ, ví dụ 40.\n"
+        "Lỗi [workbook-choice], 1 chỗ:\n"
+        "  Buổi học!C5: Giá trị 'Chiu' không có trong danh sách của cột 'Buổi'.\n"
+        "      gợi ý: Có phải ý bạn là 'Chiều'? Chọn trong danh sách thả xuống: Sáng, Chiều.\n"
+        "2 lỗi trong 1 tệp.\n"
+    )
+
+
+def test_a_line_named_in_a_message_becomes_a_cell(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Buổi học", "C3", "Sáng"))
+    (problem,) = import_workbook(root, book, file="sua.xlsx").problems
+    assert problem.message == (
+        "Buổi sáng ngày 2023-03-14 được xếp hai lần (lần đầu ở ô Buổi học!A3)."
+    )
+
+
+def test_github_annotations_name_the_cell(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Buổi học", "C5", "Chiu"))
+    problems = import_workbook(root, book, file="sua.xlsx").problems
+    first = format_github(problems).splitlines()[0]
+    assert first.startswith(
+        "::error file=sua.xlsx,title=workbook-choice::Buổi học!C5: Giá trị 'Chiu' không có"
+    )
+
+
+def test_a_file_that_is_not_a_workbook(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    book.write_bytes(b"not a workbook")
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [p.code for p in outcome.problems] == ["workbook-unreadable"]
+    code, _, err = handbook(root, "excel", "import", str(book.with_name("khong-co.xlsx")))
+    assert code == 2 and "Không tìm thấy tệp" in err
+
+
+def test_problems_elsewhere_are_reported_as_they_are(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    topic = root / "topics/cd-i-01.yml"
+    topic.write_text(topic.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    before = tree_digest(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert [(p.code, p.file, p.place) for p in outcome.problems] == [
+        ("unknown-key", "topics/cd-i-01.yml", "")
+    ]
+    assert not outcome.ok and tree_digest(root) == before
+
+
+def test_a_mistake_in_an_annual_plan_is_shown_at_its_cell(
+    excel_sample: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = copy_project(excel_sample[0], tmp_path / "project")
+    book = tmp_path / "sua.xlsx"
+    shutil.copy(excel_sample[1], book)
+    edit_book(book, cell("Kế hoạch năm theo cấp", "C3", "mười"), cell("Kế hoạch năm", "B5", "kh-x"))
+    before = _content(root)
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    # (in row order, whatever the sheet)
+    assert [(p.code, p.place) for p in outcome.problems if p.is_error] == [
+        ("wrong-type-int", "Kế hoạch năm theo cấp!C3"),
+        ("unknown-ref", "Kế hoạch năm!B5"),
+    ]
+    assert _content(root) == before
