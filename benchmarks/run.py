@@ -53,7 +53,7 @@ from typing import Any
 import yaml
 
 from generator import paths, pipeline
-from generator.content import checks, project
+from generator.content import project
 from generator.content.derive import Catalogue
 from generator.content.kinds import kind
 from generator.reproducible import source_date_epoch
@@ -86,7 +86,7 @@ SCALES = {
 # The stage functions pipeline.build calls, by the module attribute it looks them up through.
 STAGES: tuple[tuple[str, Any, str], ...] = (
     ("load", pipeline, "load_content"),
-    ("validate", checks, "validate"),
+    ("validate", pipeline, "validate"),
     ("render", pipeline, "render_site"),
     ("downloads", pipeline, "render_downloads"),
     ("write", sitebuild, "write_sources"),
@@ -97,7 +97,7 @@ CHILD_STAGES = frozenset({"mkdocs"})  # run in a child process: memory is its pe
 PRE_MKDOCS = ("load", "validate", "render")  # the "everything before MkDocs"
 LABELS = {
     "load": "load (project.load_content)",
-    "validate": "validate (checks.validate)",
+    "validate": "validate (content.validate)",
     "render": "render Markdown (render_site)",
     "downloads": "downloads, cold cache",
     "write": "write docs folder",
