@@ -138,34 +138,69 @@ def test_without_git_pages_fall_back_to_their_own_dates(mini: Path) -> None:
     )
 
 
+def _yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _runs(steps: list[dict[str, Any]]) -> list[str]:
+    return [line.strip() for s in steps if "run" in s for line in s["run"].splitlines()]
+
+
 def _workflow_commands() -> list[str]:
-    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["check"]["steps"]
-    return [
-        line
-        for s in steps
-        if "run" in s
-        for line in s["run"].splitlines()
-        if line.startswith("handbook")
-    ]
+    """The handbook commands of the job that builds and publishes the site."""
+    steps = _yaml(REPO / ".github/workflows/site.yml")["jobs"]["site"]["steps"]
+    return [line for line in _runs(steps) if line.startswith("handbook")]
 
 
-def test_workflows_have_the_steps(tmp_path: Path) -> None:
-    workflow = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text(encoding="utf-8"))
-    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads "on" as True
-    assert {"pull_request", "push"} <= set(triggers)
-    check = workflow["jobs"]["check"]["steps"]
-    assert check[0]["with"]["fetch-depth"] == 0
-    assert _workflow_commands() == ["handbook validate --format github", "handbook build"]
-    assert any(s.get("run") == "python -m pytest" for s in check)
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "check" and "default_branch" in deploy["if"]
+def _triggers(workflow: dict[Any, Any]) -> set[str]:
+    return set(workflow[True] if True in workflow else workflow["on"])  # YAML 1.1: on → True
+
+
+def _publishes_without_the_test_suite(commands: list[str]) -> None:
+    """A content change is published by installing the package alone: no browser, no pytest."""
+    text = "\n".join(commands)
+    for slow in ("pytest", "chromium", "playwright", "apt-get", "libreoffice"):
+        assert slow not in text, slow
+
+
+def test_the_github_workflow_publishes_content_without_the_test_suite() -> None:
+    workflow = _yaml(REPO / ".github/workflows/site.yml")
+    assert {"pull_request", "push"} <= _triggers(workflow)
+    jobs = workflow["jobs"]
+    site = jobs["site"]["steps"]
+    assert site[0]["with"]["fetch-depth"] == 0  # last-updated dates come from git
+    assert _workflow_commands() == ["handbook build --format github"]  # annotations on PRs
+    _publishes_without_the_test_suite(_runs(site))
+    cache = next(s for s in site if str(s.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == "build/cache" and "restore-keys" in cache["with"]
+    # The tool's own tests: a separate job, only when code, tests or dependencies changed.
+    assert "python -m pytest" in _runs(jobs["tests"]["steps"])
+    assert jobs["tests"]["if"] == "needs.changes.outputs.code == 'true'"
+    detect = "\n".join(_runs(jobs["changes"]["steps"]))
+    for watched in ("generator/", "tests/", "pyproject"):
+        assert watched in detect
+    # Chrome preinstalled on the runner, not snap's chromium or a downloaded one.
+    assert jobs["tests"]["env"]["HANDBOOK_CHROMIUM"] == "/usr/bin/google-chrome"
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == ["site", "tests"]
+    assert "needs.site.result == 'success'" in deploy["if"] and "default_branch" in deploy["if"]
+    assert "'skipped'" in deploy["if"]  # skipped tests (content-only push) do not block it
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
-    assert gitlab["check"]["script"] == ["handbook validate", "handbook build", "python -m pytest"]
+
+
+def test_the_gitlab_pipeline_publishes_content_without_the_test_suite() -> None:
+    gitlab = _yaml(REPO / ".gitlab-ci.yml")
     assert gitlab["variables"]["GIT_DEPTH"] == "0"
+    assert "build/cache" in gitlab["cache"]["paths"]
+    for job in ("check", "pages"):
+        _publishes_without_the_test_suite(gitlab[job]["script"])
+        assert "handbook build" in gitlab[job]["script"]
     assert gitlab["pages"]["artifacts"]["paths"] == ["public"]
-    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert gitlab["pages"]["needs"] == [{"job": "tests", "optional": True}]
+    assert gitlab["tests"]["script"] == ["python -m pytest"]
+    changes = gitlab["tests"]["rules"][0]["changes"]
+    assert {"generator/**/*", "tests/**/*", "pyproject.toml"} <= set(changes)
+    hooks = _yaml(REPO / ".pre-commit-config.yaml")
     assert hooks["repos"][0]["hooks"][0]["entry"] == "handbook validate"
 
 
