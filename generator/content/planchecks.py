@@ -126,6 +126,7 @@ def check_course_plans(content: Content) -> Iterator[Problem]:
         return
     as_of = content.config.record.data_as_of
     topics = {t.record.id: t.record for t in content.topics}
+    known = {lv.record.id for lv in content.of("level")}  # an unknown one is reported once
     for item in content.courses:
         course = item.record
         plan = plan_for(content, course.start)
@@ -135,7 +136,7 @@ def check_course_plans(content: Content) -> Iterator[Problem]:
             if not content.invalid.get("plan"):  # a broken plan file is reported on its own
                 yield item.problem(("start",), "outside-plans", day=course.start)
             continue
-        if course.level not in plan.levels:
+        if course.level in known and course.level not in plan.levels:
             yield item.problem(("level",), "level-not-in-plan", level=course.level, plan=plan.id)
         if course.exception:
             continue  # published and listed with the office's reason
@@ -147,6 +148,7 @@ def check_annual_plans(content: Content) -> Iterator[Problem]:
     """An annual plan's year is in its plan's period; one per plan and year; levels of the plan."""
     plans = {p.record.id: p.record for p in content.of("plan")}
     annual = content.of("annual_plan")
+    known = {lv.record.id for lv in content.of("level")}  # an unknown one is reported once
     for item in annual:
         record = item.record
         plan = plans.get(record.plan)
@@ -156,7 +158,7 @@ def check_annual_plans(content: Content) -> Iterator[Problem]:
         for (i, row), _ in first_seen(rows, key=lambda r: r[1].level):
             yield item.problem(("rows", i, "level"), "listed-twice", value=row.level)
         for i, row in rows:
-            if plan and row.level not in plan.levels:
+            if plan and row.level in known and row.level not in plan.levels:
                 yield item.problem(
                     ("rows", i, "level"), "level-not-in-plan", level=row.level, plan=plan.id
                 )
@@ -194,7 +196,7 @@ def check_results(content: Content) -> Iterator[Problem]:
         if plan is None:
             if not content.invalid.get("plan"):
                 yield item.problem(("period", "start"), "outside-plans", day=period.start)
-        elif result.level not in plan.levels:
+        elif level and result.level not in plan.levels:
             yield item.problem(("level",), "level-not-in-plan", level=result.level, plan=plan.id)
         broken_down = sum(a.turns for a in result.audiences)
         if broken_down > result.turns:
