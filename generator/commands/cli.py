@@ -18,7 +18,7 @@ from ..messages import SUMMARY_OK, cli_text
 from ..paths import SCHEMA_DIR
 from ..problems import Problem, errors, format_github, format_text
 from ..site import sitebuild
-from . import excel, scaffold, serve
+from . import excel, init, scaffold, serve
 from .schemas import write_schemas
 
 _ARGPARSE_VI = (
@@ -101,6 +101,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("--builder", choices=sitebuild.BUILDERS, default="mkdocs")
     excel.add_commands(sub, _Parser)
+    start = sub.add_parser("init", help="tạo dự án nội dung mới cho một tỉnh")
+    start.add_argument("folder", type=Path, help="thư mục mới của dự án")
+    start.add_argument("--province", required=True, help='tên tỉnh, ví dụ "tỉnh Hà Tĩnh"')
+    start.add_argument(
+        "--levels",
+        default=None,
+        help="các cấp tập huấn của kế hoạch, ví dụ tinh,xa,thon (mặc định: như kế hoạch hiện hành)",
+    )
+    start.add_argument(
+        "--requirement",
+        default=None,
+        help="dòng cài công cụ trong requirements.txt (mặc định: ntm-handbook==<bản đang dùng>)",
+    )
     return parser
 
 
@@ -187,6 +200,16 @@ def cmd_new(root: Path, kind: str, group: str, level: str, start: datetime.date 
     return 0
 
 
+def cmd_init(folder: Path, province: str, levels: str | None, requirement: str | None) -> int:
+    try:
+        written = init.init(folder.resolve(), province, levels, requirement=requirement)
+    except init.InitError as exc:
+        print(f"handbook: lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(cli_text("init-created", province=province, path=folder, count=len(written)))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``handbook`` command."""
     try:
@@ -200,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "init":
+        return cmd_init(args.folder, args.province, args.levels, args.requirement)
     root: Path = args.root.resolve()
     if not _root_ok(root):
         return 2

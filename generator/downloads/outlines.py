@@ -32,6 +32,8 @@ from .. import messages
 from ..content.catalogue import Catalogue
 from ..content.derive import Curriculum, audiences_by_level, topic_order
 from ..content.models import Topic
+from ..content.models.plan import Plan
+from ..messages import plan_reference
 from ..reproducible import moment, vn_date, zip_entry
 
 FONT_FAMILY = "Be Vietnam Pro"
@@ -246,9 +248,7 @@ def curriculum_pdf(curriculum: Curriculum, catalogue: Catalogue) -> bytes:
     pdf = _Pdf(catalogue, title)
     pdf.render([_Block("title", title)])
     plan = curriculum.plan or catalogue.current_plan
-    pdf.block(
-        f"Theo {plan.title} số {plan.number} ngày {vn_date(plan.date)}.", size=9.5, color=_MUTED
-    )
+    pdf.block(f"Theo {plan.title} ({_reference(plan)}).", size=9.5, color=_MUTED)
     pdf.ln(4)
     pdf.style(size=9.5)
     bold = FontFace(emphasis="BOLD")
@@ -317,8 +317,8 @@ def handbook_pdf(catalogue: Catalogue) -> bytes:
     pdf.block(_capital(cfg.province), "B", 12)
     pdf.ln(2)
     intro = (
-        f"Đề cương {len(topics)} chuyên đề theo {plan.title} số {plan.number} ngày "
-        f"{vn_date(plan.date)} của {plan.issuer}. {_as_of(catalogue)}"
+        f"Đề cương {len(topics)} chuyên đề theo {plan.title} ({_reference(plan)}) "
+        f"của {plan.issuer}. {_as_of(catalogue)}"
     )
     pdf.block(intro, size=9.5, color=_MUTED)
     pdf.render([_Block("heading", "Mục lục")])
@@ -458,3 +458,7 @@ def topic_docx(topic: Topic, catalogue: Catalogue) -> bytes:
     document = _Docx(catalogue, f"{topic.label}. {topic.title}")
     document.render(_topic_blocks(topic, catalogue))
     return document.to_bytes()
+
+
+def _reference(plan: Plan) -> str:
+    return plan_reference(plan.number, vn_date(plan.date) if plan.date else None)

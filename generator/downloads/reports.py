@@ -247,8 +247,10 @@ def pdf(report: Report, catalogue: Catalogue) -> bytes:
     doc.add_page()
     doc.heading_block(catalogue, report.as_of, None)
     doc.title_block("Báo cáo", title(report))
+    plan = report.plan
+    issued = messages.plan_reference(plan.number, vn_date(plan.date) if plan.date else None)
     doc.paragraph(
-        f"Theo {report.plan.title} (số {report.plan.number}, ngày {vn_date(report.plan.date)}). "
+        f"Theo {plan.title} ({issued}). "
         f"Số liệu đến ngày {vn_date(report.as_of)}; số người là số người học lần đầu trong kỳ "
         "(số ước tính từ lượt học viên được ghi riêng)."
     )

@@ -61,6 +61,43 @@ CLI: Final[dict[str, str]] = {
         "Lưu ý: ngày {start} không thuộc kế hoạch nào ({plans}); khóa học sẽ được ghi là "
         "ngoài kế hoạch."
     ),
+    "init-created": (
+        "Đã tạo dự án cho {province} trong {path} ({count} tệp). Tiếp theo:\n"
+        "  cd {path}\n"
+        "  handbook validate\n"
+        "  handbook serve\n"
+        "Đọc README.md: cần điền gì trước (địa chỉ trang, kế hoạch, số người cần tập huấn)."
+    ),
+    "init-not-empty": "Thư mục {path} đã có tệp; chọn một thư mục mới hoặc trống.",
+    "init-no-province": 'Cần tên tỉnh, ví dụ --province "tỉnh Hà Tĩnh".',
+    "init-no-levels": "Cần ít nhất một cấp tập huấn, ví dụ --levels tinh,xa,thon.",
+    "init-level-unknown": "Không có cấp {level!r}. Các cấp: {known}.",
+    "init-config-header": (
+        "# Cài đặt trang cẩm nang tập huấn của {province},\n"
+        "# tạo bằng lệnh handbook init ngày {date}.\n"
+        "# Sửa site_url thành địa chỉ thật của trang, điền khối documents (cơ quan ban hành,\n"
+        "# người ký) và đặt sample_data: false khi kế hoạch và số liệu đã là số liệu thật.\n"
+    ),
+    "init-sample-notice": (
+        "Trang đang được xây dựng: kế hoạch, chỉ tiêu và số liệu chưa phải bản chính thức "
+        "của {province}."
+    ),
+    "init-plan-issuer": "Ban Chỉ đạo các chương trình mục tiêu quốc gia {province}",
+    "init-plan-denominator-source": (
+        "chưa có số liệu: thay 0 bằng số người cần tập huấn của từng cấp và nhóm đối tượng"
+    ),
+    "init-plan-note": (
+        "Bản khung do lệnh handbook init tạo ngày {date}: chưa có số và ngày ban hành (thêm "
+        "number và date khi kế hoạch được ban hành), cơ quan ban hành và số người cần tập huấn "
+        "chưa phải của kế hoạch thật; chỉ tiêu và danh mục chuyên đề lấy theo khung chương "
+        "trình. Sửa theo kế hoạch đã ban hành rồi xóa ghi chú này."
+    ),
+    "init-requirements": (
+        "# Phiên bản công cụ handbook dùng cho dự án này; mọi máy và CI cài đúng bản này.\n"
+        "# Nâng cấp: đổi số phiên bản, chạy python -m pip install -r requirements.txt,\n"
+        "# rồi handbook validate và handbook build trước khi gửi lên.\n"
+        "{requirement}\n"
+    ),
 }
 
 

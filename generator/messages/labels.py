@@ -155,6 +155,26 @@ MET: Final = "Đạt"
 NOT_MET: Final = "Chưa đạt"
 LOCAL_GROUP: Final = "Địa phương"
 SAMPLE_DATA: Final = "Dữ liệu mẫu"
+SAMPLE_NOTICE: Final = (
+    "Trang này dùng dữ liệu mẫu của một tỉnh giả định để minh họa; các con số, khóa học "
+    "và giảng viên không phải số liệu thật."
+)
+# The heading when the office wrote its own notice (a new site being filled in).
+DRAFT_DATA: Final = "Dữ liệu chưa chính thức"
+PLAN_NOT_ISSUED: Final = "dự thảo, chưa có số và ngày ban hành"
+
+
+def plan_reference(number: str | None, date_text: str | None) -> str:
+    """ "số 18/KH-BCĐ ngày 10/03/2026", or that the plan is not issued yet."""
+    if not number:
+        return PLAN_NOT_ISSUED
+    return f"số {number} ngày {date_text}" if date_text else f"số {number}"
+
+
+def sample_notice(custom: str | None) -> tuple[str, str]:
+    """Heading and text of the notice shown on every page while ``sample_data`` is on."""
+    return (DRAFT_DATA, custom) if custom else (SAMPLE_DATA, SAMPLE_NOTICE)
+
 
 # Kinds of content, as messages name them ("Không có chuyên đề nào mang mã …").
 KIND_NAMES: Final[dict[str, str]] = {

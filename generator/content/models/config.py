@@ -106,6 +106,9 @@ class SiteConfig(Record):
     language: Literal["vi"]
     site_url: SiteUrl
     sample_data: bool
+    # The notice shown while sample_data is on, when the data is the office's
+    # own draft rather than the handbook's made-up sample.
+    sample_notice: Text | None = None
     data_as_of: Day
     target_groups: list[TargetGroup] = Field(min_length=1)
     levels: list[Level] = Field(min_length=1)

@@ -94,8 +94,9 @@ class Plan(Record):
     id: Id
     title: Text
     short_title: Text
-    number: Text
-    date: Day
+    # A draft plan has neither yet: it is shown as not issued.
+    number: Text | None = None
+    date: Day | None = None
     issuer: Text
     programme: Text
     period: Period
