@@ -32,6 +32,8 @@ PROGRESS = "tien-do.md"
 CHANGES = "thay-doi.md"
 NEWS_INDEX = "tin-tuc/index.md"
 NEWS_FEED = "tin-tuc/feed.xml"
+SITEMAP = "sitemap.xml"  # written by MkDocs
+ROBOTS = "robots.txt"
 COURSES_DIR = "khoa-hoc/"
 """Course pages: reached from schedules, tags and topics, not listed in the navigation."""
 
@@ -161,9 +163,9 @@ RESERVED = frozenset(
             ASSETS_DIR,
             SEARCH_JSON,
             "404.md",
-            "sitemap.xml",
+            SITEMAP,
             "sitemap.xml.gz",
-            "robots.txt",
+            ROBOTS,
         )
     }
 )

@@ -24,6 +24,7 @@ from .site import lock, sitebuild
 from .site.audit import Breach, audit_site
 from .site.buildlog import map_warnings
 from .site.history import read_history, timeline
+from .site.pagemeta import describe_pages
 from .site.postprocess import postprocess
 from .site.render import Rendered, render_site
 
@@ -182,6 +183,7 @@ def _build(
             return BuildResult(
                 sorted({*warnings, *problems}), False, output, generated.pages, elapsed
             )
+        describe_pages(staging, checked.catalogue.current_plan.title)
         postprocess(staging)
         base = urlsplit(checked.catalogue.config.site_url).path or "/"
         breaches = audit_site(staging, base)

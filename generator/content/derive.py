@@ -110,6 +110,16 @@ def schedule_by_year(courses: list[Course]) -> list[Year]:
     return [years[y] for y in sorted(years)]
 
 
+UPCOMING_COURSES = 5
+"""How many of the next courses the home page and the schedule list."""
+
+
+def upcoming_courses(courses: list[Course], as_of: datetime.date) -> list[Course]:
+    """The next planned courses from the data date on (those under way included)."""
+    ahead = [c for c in courses if c.status == "planned" and c.end >= as_of]
+    return sorted(ahead, key=course_order)[:UPCOMING_COURSES]
+
+
 def audiences_by_level(catalogue: Catalogue, topic: Topic) -> list[tuple[Level, list[Audience]]]:
     """The topic's levels, each with the topic's audiences at that level."""
     audiences = catalogue.audiences_by_id

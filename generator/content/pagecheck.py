@@ -50,7 +50,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "target"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
     "th": frozenset({"colspan", "rowspan", "style", "align", "scope"}),
-    "td": frozenset({"colspan", "rowspan", "style", "align"}),
+    # data-label: the column heading, added by generator.site.tablelabels.
+    "td": frozenset({"colspan", "rowspan", "style", "align", "data-label"}),
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
     "ol": frozenset({"start", "type", "reversed"}),
@@ -60,7 +61,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "q": frozenset({"cite"}),
     "blockquote": frozenset({"cite"}),
 }
-"""Attributes allowed per element ("*": on every element). No event handlers, no data-*."""
+"""Attributes allowed per element ("*": on every element). No event handlers; no data-*
+but the column heading the table extension copies into each cell."""
 
 LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 """Schemes a link may use besides links within the site (relative URLs)."""

@@ -24,7 +24,7 @@ from ..content.catalogue import Catalogue
 from ..content.derive import all_curricula
 from ..content.models import Plan, Record
 from ..content.reports import PeriodReport, YearReport, period_report, report_years, year_report
-from . import calendars, opendata, outlines, reports
+from . import calendars, feeds, opendata, outlines, reports
 
 # The open-data tables, by file name.
 TABLES = {
@@ -176,5 +176,6 @@ def render_downloads(
         files[paths.table_csv(name)] = opendata.to_csv(headers, rows)
         files[paths.table_json(name)] = opendata.to_json(name, headers, rows)
     files[paths.WORKBOOK] = opendata.workbook(catalogue)
+    files[paths.ROBOTS] = feeds.robots_txt(catalogue)
     cache.prune()
     return Downloads(files, cache.rendered, cache.reused)

@@ -43,3 +43,9 @@ def atom_feed(catalogue: Catalogue, news: list[News]) -> bytes:
     ET.indent(feed)
     data: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
+
+
+def robots_txt(catalogue: Catalogue) -> bytes:
+    """Every page may be indexed; the sitemap MkDocs writes lists them."""
+    base = catalogue.config.site_url.rstrip("/") + "/"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {base}{paths.SITEMAP}\n".encode()

@@ -264,3 +264,57 @@ REPORT_COLUMNS: Final[dict[str, str]] = {
 }
 TOTAL: Final = "Tổng cộng"
 ESTIMATE: Final = "ước tính"
+
+
+UPCOMING_HEADING: Final = "Khóa học sắp tới"
+ADD_TO_CALENDAR: Final = "Thêm vào lịch (.ics)"
+
+
+def upcoming_intro(as_of: str) -> str:
+    """The line above the upcoming courses: they are counted from the data date."""
+    return (
+        f"Các khóa học dự kiến tính từ ngày {as_of} (ngày cập nhật số liệu), theo thứ tự ngày học:"
+    )
+
+
+def upcoming_none(as_of: str) -> str:
+    return f"Chưa có khóa học nào được lên lịch từ ngày {as_of} (ngày cập nhật số liệu)."
+
+
+FEED_TITLE: Final = "Tin tức"
+NOT_FOUND: Final[dict[str, str]] = {
+    "title": "Không tìm thấy trang",
+    "text": (
+        "Trang bạn mở không có hoặc đã được chuyển sang địa chỉ khác. "
+        "Bạn có thể về trang chủ, tìm theo từ khóa hoặc xem lịch tập huấn."
+    ),
+    "home": "Về trang chủ",
+    "search": "Tìm kiếm trong cẩm nang",
+    "schedule": "Xem lịch tập huấn",
+}
+
+
+def course_description(dates: str, level: str, place: str, status: str) -> str:
+    """A course page's summary for search engines and shared links."""
+    return f"{status}: {dates}, {level.lower()}, tại {place}."
+
+
+def home_description(site_name: str, plan: str, province: str) -> str:
+    return (
+        f"{site_name} của {province}: chuyên đề, chương trình tập huấn theo cấp, "
+        f"lịch tập huấn và tiến độ thực hiện {plan}."
+    )
+
+
+def plan_description(title: str, reference: str, issuer: str) -> str:
+    return f"{title} ({reference} của {issuer}): chỉ tiêu, chuyên đề, kết quả và báo cáo."
+
+
+def schedule_year_description(year: int, count: int) -> str:
+    return f"Lịch tập huấn năm {year}: {count} khóa học, theo tháng, với địa điểm và trạng thái."
+
+
+def schedule_level_description(level: str, count: int) -> str:
+    return (
+        f"Các khóa tập huấn {level.lower()} theo năm: {count} khóa học, với địa điểm và trạng thái."
+    )

@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import paths
 from ..reproducible import zip_entry
+from .pagemeta import offline_home
 from .slug import fold
 
 SEARCH_JS_PREFIX = "var __index = "
@@ -92,9 +93,10 @@ def offline_zip(site: Path, folder: str) -> bytes:
         for path in sorted(site.rglob("*")):
             if not path.is_file() or path == target:
                 continue
-            zf.writestr(
-                zip_entry(f"{folder}/{path.relative_to(site).as_posix()}"), path.read_bytes()
-            )
+            data = path.read_bytes()
+            if path == site / paths.html(paths.HOME):
+                data = offline_home(data.decode("utf-8"), paths.OFFLINE_ZIP).encode("utf-8")
+            zf.writestr(zip_entry(f"{folder}/{path.relative_to(site).as_posix()}"), data)
     return buffer.getvalue()
 
 

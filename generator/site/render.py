@@ -29,12 +29,14 @@ from ..content.derive import (
     courses_by_topic,
     schedule_by_year,
     topic_order,
+    upcoming_courses,
 )
 from ..content.pages import News, Page
 from ..content.planrules import course_departures
 from ..content.progress import Progress, headline, plan_of, plan_progress, results_of
 from ..content.reports import compliance, period_report, report_years, year_report
 from .markup import free_page, md_escape, vn_date, vn_number, vn_percent, yaml_string
+from .pagemeta import shorten
 
 RECENT_COURSES = 10
 """A topic page lists this many of its latest courses, so it (and the search index)
@@ -134,6 +136,11 @@ def _finalize(value: Any) -> Markup:
     return Markup(md_escape(value))
 
 
+def _bar_width(value: float) -> Markup:
+    """A percentage for a CSS width, clamped to 0–100: a number, nothing else."""
+    return Markup(f"{max(0.0, min(float(value), 100.0)):.1f}")
+
+
 class Renderer:
     """Holds the Jinja environment and the catalogue; renders one page at a time."""
 
@@ -149,7 +156,12 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            date=vn_date, number=vn_number, percent=vn_percent, yaml=yaml_string
+            date=vn_date,
+            number=vn_number,
+            percent=vn_percent,
+            yaml=yaml_string,
+            bar_width=_bar_width,
+            shorten=shorten,
         )
         self.env.globals.update(
             m=messages,
@@ -165,6 +177,7 @@ class Renderer:
             priority_areas=catalogue.priority_areas,
             paths=paths,
             recent_courses=RECENT_COURSES,
+            upcoming=upcoming_courses(catalogue.courses, catalogue.config.data_as_of),
             updated={},
         )
 

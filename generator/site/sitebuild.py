@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import mkdocs_base, paths
+from .. import messages, mkdocs_base, paths
 from ..content.catalogue import Catalogue
 from ..messages import sample_notice
 from ..reproducible import source_date_epoch
@@ -99,6 +99,8 @@ def generated_config(
             "sample_data": cfg.sample_data,
             "sample_banner": html.escape(": ".join(sample_notice(cfg.sample_notice))),
             "province": html.escape(cfg.province),
+            "feed": {"path": paths.NEWS_FEED, "title": messages.FEED_TITLE},
+            "not_found": {**messages.NOT_FOUND, "schedule_path": paths.html(paths.SCHEDULE)},
         },
     }
     header = (
