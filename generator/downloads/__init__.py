@@ -24,7 +24,19 @@ from ..content.catalogue import Catalogue
 from ..content.derive import all_curricula
 from ..content.models import Plan, Record
 from ..content.reports import PeriodReport, YearReport, period_report, report_years, year_report
-from . import calendars, opendata, outlines, reports
+from ..messages import documents as document_words
+from . import (
+    calendars,
+    curricula,
+    docxclean,
+    officedoc,
+    opendata,
+    outlines,
+    pdfdoc,
+    qrcodes,
+    reports,
+    worddoc,
+)
 
 # The open-data tables, by file name.
 TABLES = {
@@ -120,7 +132,10 @@ def render_downloads(
     updated = updated or {}
     cache = Cache(root / paths.CACHE_DIR if root is not None else None)
     config = catalogue.config
-    outline_code = _code_hash(outlines)
+    # The code that draws a document: its module and the shared layout it uses.
+    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, document_words)
+    outline_code = _code_hash(outlines, *layout)
+    curriculum_code = _code_hash(curricula, outlines, *layout)
     # Everything an outline shows besides its topic: names of levels, groups,
     # audiences, the province and the data date.
     context = [config, *catalogue.audiences]
@@ -145,8 +160,8 @@ def render_downloads(
         parts = [*owner, *(item.topic for item in curriculum.items), *context]
         files[path] = cache.get(
             path,
-            _key(f"curriculum-{curriculum.level.id}", outline_code, parts),
-            partial(outlines.curriculum_pdf, curriculum, catalogue),
+            _key(f"curriculum-{curriculum.level.id}", curriculum_code, parts),
+            partial(curricula.curriculum_pdf, curriculum, catalogue),
         )
     files[paths.HANDBOOK_PDF] = cache.get(
         paths.HANDBOOK_PDF,

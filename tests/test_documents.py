@@ -1,0 +1,136 @@
+"""Documents that leave the site, read back: the administrative format of Decree 30
+(page, margins, fonts, page numbers), clean metadata, and QR codes that decode to
+the right page."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from generator import pipeline
+from generator.content import derive
+from generator.content.catalogue import Catalogue
+from generator.content.reports import year_report
+from generator.downloads import curricula, outlines, reports
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+MM = 72 / 25.4  # points per millimetre
+A4 = (595.28, 841.89)
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    checked = pipeline.check(MINI)
+    assert checked.catalogue is not None, checked.problems
+    return checked.catalogue
+
+
+def flat(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def text_spans(page: object) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every piece of text on a page, in points from the bottom left."""
+    spans: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + cm[4]
+            y = tm[5] * cm[3] + cm[5]
+            spans.append((x, y, text))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return spans
+
+
+def assert_decree_30_page(reader: PdfReader, *, landscape: bool = False) -> None:
+    """A4; text inside margins left 30, right 15, top and bottom 20 mm; numbers from page 2."""
+    width, height = (A4[1], A4[0]) if landscape else A4
+    for number, page in enumerate(reader.pages, 1):
+        assert abs(float(page.mediabox.width) - width) < 1
+        assert abs(float(page.mediabox.height) - height) < 1
+        spans = text_spans(page)
+        body = [s for s in spans if s[1] < height - 20 * MM]
+        top = [s for s in spans if s[1] >= height - 20 * MM]
+        assert min(x for x, _, _ in body) >= 30 * MM - 8  # the QR's quiet zone may sit outside
+        assert max(y for _, y, _ in body) <= height - 20 * MM
+        assert min(y for _, y, _ in body) >= 20 * MM - 1
+        if number == 1:
+            assert top == []  # no page number on page 1
+        else:
+            ((x, _, text),) = top
+            assert text.strip() == str(number)
+            assert abs(x - (30 * MM + (width - 45 * MM) / 2)) < 10  # centred in the text width
+
+
+def font_names(reader: PdfReader) -> set[str]:
+    names = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]).split("+", 1)[-1])
+            descendant = font["/DescendantFonts"][0].get_object()
+            assert "/FontFile2" in descendant["/FontDescriptor"].get_object()  # embedded
+    return names
+
+
+# --- the administrative format ------------------------------------------------------------
+
+
+def test_outline_pdf_is_in_the_administrative_format(cat: Catalogue) -> None:
+    data = outlines.topic_pdf(cat.topics_by_id["cd-ii-01"], cat)
+    reader = PdfReader(io.BytesIO(data))
+    assert_decree_30_page(reader)
+    names = font_names(reader)
+    assert names <= {f"LiberationSerif{s}" for s in ("", "Bold", "Italic", "BoldItalic")}
+    assert {"LiberationSerif", "LiberationSerifBold"} <= names
+
+
+def test_long_outline_numbers_its_pages_in_the_top_margin(cat: Catalogue) -> None:
+    topic = cat.topics_by_id["cd-i-01"]
+    long = topic.model_copy(
+        update={"objectives": [f"Mục tiêu số {i} của chuyên đề." for i in range(60)]}
+    )
+    reader = PdfReader(io.BytesIO(outlines.topic_pdf(long, cat)))
+    assert len(reader.pages) >= 2
+    assert_decree_30_page(reader)
+
+
+def test_curriculum_and_report_are_in_the_administrative_format(cat: Catalogue) -> None:
+    curriculum = derive.curriculum_for_level(cat, cat.levels["xa"])
+    reader = PdfReader(io.BytesIO(curricula.curriculum_pdf(curriculum, cat)))
+    assert_decree_30_page(reader)
+    text = flat(reader.pages[0].extract_text())
+    assert flat("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") in text
+    assert flat("Độc lập - Tự do - Hạnh phúc") in text
+    report = year_report(cat, cat.current_plan, 2025)
+    reader = PdfReader(io.BytesIO(reports.pdf(report, cat)))
+    assert_decree_30_page(reader, landscape=True)
+
+
+def test_outline_docx_uses_times_new_roman_and_decree_30_margins(cat: Catalogue) -> None:
+    document = Document(io.BytesIO(outlines.topic_docx(cat.topics_by_id["cd-i-01"], cat)))
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    margins = [section.left_margin, section.top_margin, section.right_margin, section.bottom_margin]
+    assert [round(m.mm) for m in margins] == [30, 20, 15, 20]
+    assert section.different_first_page_header_footer  # page 1 without a number
+    assert "PAGE" in section.header._element.xml
+    assert section.first_page_header.paragraphs[0].text == ""
+    fonts = set()
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if not run.text:
+                continue  # the QR code's picture
+            r_fonts = run._r.rPr.find(qn("w:rFonts"))
+            fonts |= {r_fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
+    assert fonts == {"Times New Roman"}
+    normal = document.styles["Normal"].font
+    assert normal.size.pt in (13, 14)
