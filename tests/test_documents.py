@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,67 @@ def test_outline_docx_uses_times_new_roman_and_decree_30_margins(cat: Catalogue)
     assert fonts == {"Times New Roman"}
     normal = document.styles["Normal"].font
     assert normal.size.pt in (13, 14)
+
+
+# --- clean metadata -----------------------------------------------------------------------
+
+LEFTOVERS = (b"python-docx", b"Macintosh", b"Normal.dotm", b"2013-12-23", b"thumbnail")
+
+
+def assert_clean_docx(data: bytes, *, title: str, author: str, created: str) -> None:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert not [n for n in names if "thumbnail" in n or n.startswith("customXml")]
+        assert "word/stylesWithEffects.xml" not in names
+        assert names[0] == "[Content_Types].xml"
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        everything = b"".join(archive.read(n) for n in names)
+        assert [s for s in LEFTOVERS if s in everything] == []
+        assert b"<Application>ntm-handbook</Application>" in archive.read("docProps/app.xml")
+        settings = archive.read("word/settings.xml")
+        assert b"rsid" not in settings and b"savePreviewPicture" not in settings
+    props = Document(io.BytesIO(data)).core_properties
+    assert props.title == title and props.author == author
+    assert props.language == "vi-VN" and props.subject
+    assert props.created.isoformat().startswith(created)
+    assert props.modified == props.created
+    assert props.last_modified_by == "" and props.comments == ""
+
+
+def test_outline_docx_metadata_is_clean(cat: Catalogue) -> None:
+    data = outlines.topic_docx(cat.topics_by_id["cd-i-01"], cat)
+    assert_clean_docx(
+        data,
+        title="Chuyên đề I.1. Tổng quan về nông thôn mới",
+        author="Tỉnh Thử Nghiệm",
+        created="2025-11-30",  # data_as_of, never the clock
+    )
+
+
+def test_pdf_metadata_is_set(cat: Catalogue) -> None:
+    reader = PdfReader(io.BytesIO(outlines.topic_pdf(cat.topics_by_id["cd-i-01"], cat)))
+    info = reader.metadata
+    assert info is not None
+    assert info.title == "Chuyên đề I.1. Tổng quan về nông thôn mới"
+    assert info.author == "Tỉnh Thử Nghiệm"
+    assert info.subject == "Đề cương chuyên đề · Cẩm nang thử nghiệm"
+    assert info.creation_date is not None and info.creation_date.date().isoformat() == "2025-11-30"
+    assert reader.trailer["/Root"]["/Lang"] == "vi-VN"
+    xmp = reader.xmp_metadata
+    assert xmp is not None and xmp.dc_language == ["vi-VN"]
+    assert xmp.dc_title == {"x-default": "Chuyên đề I.1. Tổng quan về nông thôn mới"}
+
+
+def test_handbook_table_of_contents_links_to_the_topics(cat: Catalogue) -> None:
+    reader = PdfReader(io.BytesIO(outlines.handbook_pdf(cat)))
+    bookmarks = [b for entry in reader.outline if isinstance(entry, list) for b in entry]
+    starts = {reader.get_destination_page_number(b) for b in bookmarks}
+    targets = set()
+    for page in reader.pages[:2]:
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            if annotation["/Subtype"] != "/Link":
+                continue
+            destination = annotation.get("/Dest") or annotation["/A"]["/D"]
+            targets.add(reader.get_page_number(destination[0].get_object()))
+    assert starts and starts <= targets  # every topic's entry is a link to its first page
