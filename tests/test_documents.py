@@ -18,7 +18,7 @@ from generator import pipeline
 from generator.content import derive
 from generator.content.catalogue import Catalogue
 from generator.content.reports import year_report
-from generator.downloads import curricula, outlines, reports
+from generator.downloads import curricula, outlines, qrcodes, reports
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
@@ -199,3 +199,113 @@ def test_handbook_table_of_contents_links_to_the_topics(cat: Catalogue) -> None:
             destination = annotation.get("/Dest") or annotation["/A"]["/D"]
             targets.add(reader.get_page_number(destination[0].get_object()))
     assert starts and starts <= targets  # every topic's entry is a link to its first page
+
+
+# --- QR codes -----------------------------------------------------------------------------
+
+
+def pdf_qr_matrices(page: object, reader: PdfReader) -> list[tuple[tuple[int, ...], ...]]:
+    """The QR symbols drawn on a page, read back from its filled rectangles.
+
+    Every dark module run is one ``re f``; runs of one symbol share their module
+    height and touch each other's grid, so they are grouped by height and nearness.
+    """
+    from pypdf.generic import ContentStream
+
+    ops = ContentStream(page.get_contents(), reader).operations  # type: ignore[attr-defined]
+    rects = []
+    for index, (operands, op) in enumerate(ops[:-1]):
+        if op == b"re" and ops[index + 1][1] == b"f":
+            x, y, w, h = (float(v) for v in operands)
+            rects.append((x, min(y, y + h), w, abs(h)))
+    groups: list[list[tuple[float, float, float, float]]] = []
+    for rect in sorted(rects, key=lambda r: (-r[1], r[0])):
+        for group in groups:
+            unit = group[0][3]
+            if abs(rect[3] - unit) < 0.05 and any(
+                abs(rect[1] - g[1]) < 1.5 * unit
+                and rect[0] < g[0] + g[2] + 30 * unit
+                and g[0] < rect[0] + rect[2] + 30 * unit
+                for g in group
+            ):
+                group.append(rect)
+                break
+        else:
+            groups.append([rect])
+    found = []
+    for group in groups:
+        if len(group) < 20:
+            continue  # a table rule or a box, not a symbol
+        unit = group[0][3]
+        left = min(r[0] for r in group)
+        top = max(r[1] + r[3] for r in group)
+        size = round((max(r[0] + r[2] for r in group) - left) / unit)
+        grid = [[0] * size for _ in range(size)]
+        for x, y, w, h in group:
+            row = round((top - y - h) / unit)
+            first = round((x - left) / unit)
+            for column in range(first, first + round(w / unit)):
+                grid[row][column] = 1
+        found.append(tuple(tuple(row) for row in grid))
+    return found
+
+
+def expected_matrix(url: str) -> tuple[tuple[int, ...], ...]:
+    """The module matrix of a fresh encoding of ``url`` (what the symbol must be)."""
+    return tuple(tuple(v & 1 for v in row) for row in qrcodes.make(url).matrix)
+
+
+def decode(matrix: tuple[tuple[int, ...], ...]) -> str:
+    """Decode a module matrix with a real reader (zxing-cpp), from a rendered image."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    scale, border = 6, 4
+    size = (len(matrix) + 2 * border) * scale
+    image = Image.new("L", (size, size), 255)
+    for r, row in enumerate(matrix):
+        for c, dark in enumerate(row):
+            if dark:
+                x, y = (c + border) * scale, (r + border) * scale
+                image.paste(0, (x, y, x + scale, y + scale))
+    results = zxingcpp.read_barcodes(image)
+    assert len(results) == 1
+    return str(results[0].text)
+
+
+def test_outline_pdf_qr_code_opens_the_topic_page(cat: Catalogue) -> None:
+    url = "https://example.org/ntm/chuyen-de/cd-i-01.html"
+    reader = PdfReader(io.BytesIO(outlines.topic_pdf(cat.topics_by_id["cd-i-01"], cat)))
+    (matrix,) = pdf_qr_matrices(reader.pages[-1], reader)
+    assert matrix == expected_matrix(url)
+    assert decode(matrix) == url
+    assert url in flat(reader.pages[-1].extract_text())  # printed too, for typing it in
+
+
+def test_curriculum_and_handbook_qr_codes(cat: Catalogue) -> None:
+    curriculum = derive.curriculum_for_level(cat, cat.levels["xa"])
+    reader = PdfReader(io.BytesIO(curricula.curriculum_pdf(curriculum, cat)))
+    (matrix,) = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+    assert decode(matrix) == "https://example.org/ntm/chuong-trinh/xa.html"
+    reader = PdfReader(io.BytesIO(outlines.handbook_pdf(cat)))
+    (matrix,) = pdf_qr_matrices(reader.pages[0], reader)  # on the cover
+    assert decode(matrix) == "https://example.org/ntm/index.html"
+
+
+def docx_qr_urls(data: bytes) -> list[str]:
+    """Decode every picture of a Word file that is a QR code."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    urls = []
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in sorted(archive.namelist()):
+            if name.startswith("word/media/"):
+                image = Image.open(io.BytesIO(archive.read(name)))
+                urls += [r.text for r in zxingcpp.read_barcodes(image)]
+    return urls
+
+
+def test_outline_docx_qr_code_opens_the_topic_page(cat: Catalogue) -> None:
+    data = outlines.topic_docx(cat.topics_by_id["cd-ii-01"], cat)
+    assert docx_qr_urls(data) == ["https://example.org/ntm/chuyen-de/cd-ii-01.html"]
