@@ -309,3 +309,61 @@ def docx_qr_urls(data: bytes) -> list[str]:
 def test_outline_docx_qr_code_opens_the_topic_page(cat: Catalogue) -> None:
     data = outlines.topic_docx(cat.topics_by_id["cd-ii-01"], cat)
     assert docx_qr_urls(data) == ["https://example.org/ntm/chuyen-de/cd-ii-01.html"]
+
+
+# --- course notices -----------------------------------------------------------------------
+
+
+def test_course_notice_pdf_says_what_a_commune_needs(cat: Catalogue) -> None:
+    from generator.downloads import notices
+
+    course = next(c for c in cat.courses if c.status == "planned")
+    reader = PdfReader(io.BytesIO(notices.notice_pdf(course, cat)))
+    assert len(reader.pages) <= 2
+    assert_decree_30_page(reader)
+    text = flat("\n".join(p.extract_text() for p in reader.pages))
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: ……/……",  # no number suffix in the mini config: placeholders
+        "THÔNG BÁO",
+        f"Về việc mở lớp {course.title[:1].lower()}{course.title[1:]}",
+        course.organiser,
+        course.place,
+        "Sáng: từ 07:30 đến 11:30",  # session_times
+        "Thành phần, số lượng học viên",
+        "Học viên mang theo",
+        "Giấy giới thiệu của cơ quan, đơn vị cử đi học",
+        "Liên hệ",
+        "Nơi nhận:",
+        "Lưu: VT.",
+    ]:
+        assert flat(expected) in text, expected
+    course_url = f"https://example.org/ntm/khoa-hoc/{course.id}.html"
+    calendar_url = f"https://example.org/ntm/tai-ve/lich/{course.id}.ics"
+    matrices = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+    assert sorted(decode(m) for m in matrices) == sorted([course_url, calendar_url])
+    assert reader.metadata is not None and reader.metadata.author == course.organiser
+
+
+def test_course_notice_docx_is_clean_and_scans(cat: Catalogue) -> None:
+    from generator.downloads import notices
+
+    course = next(c for c in cat.courses if c.status == "planned")
+    data = notices.notice_docx(course, cat)
+    assert data == notices.notice_docx(course, cat)
+    assert_clean_docx(
+        data,
+        title=f"Thông báo về việc mở lớp {course.title[:1].lower()}{course.title[1:]}",
+        author=course.organiser,
+        created="2025-11-30",
+    )
+    assert sorted(docx_qr_urls(data)) == [
+        f"https://example.org/ntm/khoa-hoc/{course.id}.html",
+        f"https://example.org/ntm/tai-ve/lich/{course.id}.ics",
+    ]
+    document = Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in cells
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Học viên mang theo" in text and "Liên hệ" in text

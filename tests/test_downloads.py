@@ -52,6 +52,11 @@ def test_pages_link_to_their_files(sample_site: Path) -> None:
     )
     assert paths.curriculum_pdf("xa") in links("chuong-trinh/xa.html")
     assert paths.course_ics("kh-2023-t02") in links("khoa-hoc/kh-2023-t02.html")
+    notice = {paths.course_notice("kh-2026-t10", s) for s in ("pdf", "docx")}
+    assert notice <= links("khoa-hoc/kh-2026-t10.html")  # a planned course
+    assert not links("khoa-hoc/kh-2023-t02.html") & {  # a course held: no notice
+        paths.course_notice("kh-2023-t02", s) for s in ("pdf", "docx")
+    }
     progress = links("tien-do.html")
     assert {paths.table_csv("tien-do"), paths.table_json("tien-do"), paths.WORKBOOK} <= progress
     assert {paths.HANDBOOK_PDF, paths.OFFLINE_ZIP} <= links("index.html")

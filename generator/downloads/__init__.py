@@ -29,6 +29,7 @@ from . import (
     calendars,
     curricula,
     docxclean,
+    notices,
     officedoc,
     opendata,
     outlines,
@@ -182,6 +183,20 @@ def render_downloads(
             _key("course-ics", calendar_code, [course, config, *shown, str(day)]),
             partial(calendars.course_calendar, course, catalogue, day),
         )
+    # A planned course's notice: the course, the config, its topics and audiences.
+    notice_code = _code_hash(notices, *layout)
+    audiences = catalogue.audiences_by_id
+    for course in catalogue.courses:
+        if course.status != "planned":
+            continue
+        shown = [topics[t] for t in course.topic_ids if t in topics]
+        invited = [audiences[a.audience] for a in course.audiences if a.audience in audiences]
+        parts = [course, config, *shown, *invited]
+        for suffix, make in (("pdf", notices.notice_pdf), ("docx", notices.notice_docx)):
+            path = paths.course_notice(course.id, suffix)
+            files[path] = cache.get(
+                path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
+            )
     # The whole schedule and the tables depend on everything: always rendered.
     files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue, updated)
     for plan in catalogue.plans:

@@ -54,6 +54,8 @@ def curriculum_for(level_name: str) -> str:
 # Course notices (thông báo mở lớp)
 NOTICE_KIND: Final = "Thông báo"
 NOTICE_LINK: Final = "Thông báo mở lớp"
+NOTICE_PDF: Final = "bản PDF để in, gửi các đơn vị"
+NOTICE_DOCX: Final = "bản Word (DOCX) để ghi số, ký ban hành"
 
 
 def notice_summary(title: str) -> str:
