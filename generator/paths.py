@@ -132,6 +132,15 @@ def table_json(name: str) -> str:
     return f"{DOWNLOADS_DIR}/du-lieu/{name}.json"
 
 
+SHARE_DIR = "assets/chia-se"
+"""Pictures a shared link shows (Open Graph), made at build time."""
+SHARE_SITE = f"{SHARE_DIR}/trang.png"
+
+
+def share_card(topic_id: str) -> str:
+    return f"{SHARE_DIR}/{topic_id}.png"
+
+
 # --- the built site --------------------------------------------------------------------
 
 ASSETS_DIR = "assets"

@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from .. import paths
+from .. import messages, paths
 from ..content.catalogue import Catalogue
 from ..content.derive import all_curricula
 from ..content.models import Plan, Record
@@ -36,6 +37,7 @@ from . import (
     pdfdoc,
     qrcodes,
     reports,
+    sharecards,
     worddoc,
 )
 
@@ -197,6 +199,24 @@ def render_downloads(
             files[path] = cache.get(
                 path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
             )
+    # Pictures of shared links: one per topic, one for the site (see sharecards).
+    card_code = _code_hash(sharecards)
+    domain = urlsplit(config.site_url).netloc
+    site_card = [config.site_name, outlines.capital(config.province), config.site_name, domain]
+    files[paths.SHARE_SITE] = cache.get(
+        paths.SHARE_SITE,
+        _key("share-site", card_code, site_card),
+        partial(sharecards.card, *site_card),
+    )
+    for topic in catalogue.topics:
+        group = outlines.group_name(catalogue, topic)
+        unit = messages.HALF_DAY_UNIT
+        text = [topic.title, f"{topic.label} · {group} · {topic.duration} {unit}"]
+        text += [config.site_name, domain]
+        path = paths.share_card(topic.id)
+        files[path] = cache.get(
+            path, _key("share-topic", card_code, text), partial(sharecards.card, *text)
+        )
     # The whole schedule and the tables depend on everything: always rendered.
     files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue, updated)
     for plan in catalogue.plans:

@@ -98,3 +98,10 @@ def half_day(name: str, start: str, end: str) -> str:
 
 # Share cards (Open Graph images)
 SHARE_TOPIC: Final = "Chuyên đề tập huấn"
+
+
+def course_description(kind: str, level: str, dates: str, place: str, organiser: str) -> str:
+    """What a shared course link says under its title."""
+    return (
+        f"{kind} {level[:1].lower()}{level[1:]}, {dates}, tại {place}. Đơn vị tổ chức: {organiser}."
+    )

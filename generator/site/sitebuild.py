@@ -99,6 +99,8 @@ def generated_config(
             "sample_data": cfg.sample_data,
             "sample_banner": html.escape(": ".join(sample_notice(cfg.sample_notice))),
             "province": html.escape(cfg.province),
+            # The picture of a shared link (Open Graph) where a page has none of its own.
+            "share_image": html.escape(paths.absolute(cfg.site_url, paths.SHARE_SITE)),
         },
     }
     header = (
