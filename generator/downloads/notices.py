@@ -164,6 +164,8 @@ def notice_docx(course: Course, catalogue: Catalogue) -> bytes:
     doc = document.doc
     head = doc.add_table(rows=2, cols=2)
     head.autofit = False
+    for column, width in zip(head.columns, (70, 95), strict=True):
+        column.width = Mm(width)
     dots = words.DOTS
     cells = [
         [
@@ -174,7 +176,10 @@ def notice_docx(course: Course, catalogue: Catalogue) -> bytes:
         [(f"Số: {dots}/{docs.notice_number_suffix or dots}", False, False)],
         [(f"{docs.place or dots}, {vn_long_date(cfg.data_as_of)}", False, True)],
     ]
-    for cell, cell_lines, width in zip(head._cells, cells, (65, 100, 65, 100), strict=True):
+    head.autofit = False
+    for column, width in zip(head.columns, (70, 95), strict=True):
+        column.width = Mm(width)
+    for cell, cell_lines, width in zip(head._cells, cells, (70, 95, 70, 95), strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
         for text, bold, italic in cell_lines:
@@ -200,9 +205,9 @@ def notice_docx(course: Course, catalogue: Catalogue) -> bytes:
         for line in lines:
             para(line)
         if heading == words.NOTICE_SECTIONS["topics"]:
-            _docx_table(document, words.NOTICE_SCHEDULE_HEADERS, n.schedule)
+            _docx_table(document, words.NOTICE_SCHEDULE_HEADERS, n.schedule, (24, 15, 27, 64, 35))
         elif heading == words.NOTICE_SECTIONS["audiences"]:
-            _docx_table(document, words.NOTICE_AUDIENCE_HEADERS, n.audiences)
+            _docx_table(document, words.NOTICE_AUDIENCE_HEADERS, n.audiences, (95, 40, 30))
             para(n.total)
     para(words.NOTICE_CLOSING)
     sign = docs.signature
@@ -232,10 +237,20 @@ def _png(url: str) -> io.BytesIO:
     return io.BytesIO(qrcodes.png(url))
 
 
-def _docx_table(document: WordDoc, headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+def _docx_table(
+    document: WordDoc,
+    headers: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    widths: tuple[int, ...],
+) -> None:
     table = document.doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = document.doc.styles["Table Grid"]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)  # the grid, which LibreOffice follows
     for r, values in enumerate([headers, *rows]):
         for c, value in enumerate(values):
-            paragraph = table.cell(r, c).paragraphs[0]
+            cell = table.cell(r, c)
+            cell.width = Mm(widths[c])
+            paragraph = cell.paragraphs[0]
             document.run(paragraph, value, bold=r == 0, size=12)
