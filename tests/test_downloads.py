@@ -89,8 +89,9 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
         "title: Kỹ năng vận động nhân dân",
     )
     after = run()
-    # the topic's own outline, the curricula it is in (huyen, xa), the whole
-    # handbook, and the calendar of the one course that teaches it (kh-03)
+    # the topic's own outline and share card, the curricula it is in (huyen,
+    # xa), the whole handbook, and the calendar and notice of the one course
+    # that teaches it (kh-03, planned)
     assert sorted(after.rendered) == sorted(
         [
             paths.topic_pdf("cd-iii-01"),
@@ -99,6 +100,9 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
             paths.curriculum_pdf("xa"),
             paths.HANDBOOK_PDF,
             paths.course_ics("kh-03"),
+            paths.course_notice("kh-03", "pdf"),
+            paths.course_notice("kh-03", "docx"),
+            paths.share_card("cd-iii-01"),
         ]
     )
     assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]
