@@ -200,7 +200,8 @@ def render_downloads(
                 path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
             )
     # Pictures of shared links: one per topic, one for the site (see sharecards).
-    card_code = _code_hash(sharecards)
+    # Pillow's version and layout engine change the pixels: part of the key.
+    card_code = _code_hash(sharecards) + sharecards.ENGINE
     domain = urlsplit(config.site_url).netloc
     site_card = [config.site_name, outlines.capital(config.province), config.site_name, domain]
     files[paths.SHARE_SITE] = cache.get(

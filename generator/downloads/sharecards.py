@@ -21,6 +21,7 @@ import io
 import unicodedata
 from functools import cache
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont, features
 
 from .pdfdoc import sans_files
@@ -32,6 +33,7 @@ ACCENT = (250, 204, 21)
 TEXT = (255, 255, 255)
 MUTED = (209, 230, 219)
 LAYOUT = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
+ENGINE = f"Pillow {PIL.__version__} {LAYOUT.name}"
 
 
 @cache
