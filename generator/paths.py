@@ -121,12 +121,26 @@ def course_ics(course_id: str) -> str:
     return f"{DOWNLOADS_DIR}/lich/{course_id}.ics"
 
 
+def course_notice(course_id: str, suffix: str) -> str:
+    """The notice that a planned course opens (thông báo mở lớp), as pdf or docx."""
+    return f"{DOWNLOADS_DIR}/thong-bao/{course_id}.{suffix}"
+
+
 def table_csv(name: str) -> str:
     return f"{DOWNLOADS_DIR}/du-lieu/{name}.csv"
 
 
 def table_json(name: str) -> str:
     return f"{DOWNLOADS_DIR}/du-lieu/{name}.json"
+
+
+SHARE_DIR = "assets/chia-se"
+"""Pictures a shared link shows (Open Graph), made at build time."""
+SHARE_SITE = f"{SHARE_DIR}/trang.png"
+
+
+def share_card(topic_id: str) -> str:
+    return f"{SHARE_DIR}/{topic_id}.png"
 
 
 # --- the built site --------------------------------------------------------------------
@@ -140,6 +154,16 @@ SEARCH_JS = "search/search_index.js"
 def html(page: str) -> str:
     """The built HTML file of a Markdown page ("khoa-hoc/x.md" → "khoa-hoc/x.html")."""
     return page.removesuffix(".md") + ".html"
+
+
+def absolute(site_url: str, page_or_file: str) -> str:
+    """The address of a page (``.md``, given as its HTML) or a file on the published site.
+
+    >>> absolute("https://example.org/ntm/", "chuyen-de/cd-1.md")
+    'https://example.org/ntm/chuyen-de/cd-1.html'
+    """
+    target = html(page_or_file) if page_or_file.endswith(".md") else page_or_file
+    return site_url.rstrip("/") + "/" + target
 
 
 def _top(path: str) -> str:

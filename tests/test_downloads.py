@@ -52,6 +52,11 @@ def test_pages_link_to_their_files(sample_site: Path) -> None:
     )
     assert paths.curriculum_pdf("xa") in links("chuong-trinh/xa.html")
     assert paths.course_ics("kh-2023-t02") in links("khoa-hoc/kh-2023-t02.html")
+    notice = {paths.course_notice("kh-2026-t10", s) for s in ("pdf", "docx")}
+    assert notice <= links("khoa-hoc/kh-2026-t10.html")  # a planned course
+    assert not links("khoa-hoc/kh-2023-t02.html") & {  # a course held: no notice
+        paths.course_notice("kh-2023-t02", s) for s in ("pdf", "docx")
+    }
     progress = links("tien-do.html")
     assert {paths.table_csv("tien-do"), paths.table_json("tien-do"), paths.WORKBOOK} <= progress
     assert {paths.HANDBOOK_PDF, paths.OFFLINE_ZIP} <= links("index.html")
@@ -84,8 +89,9 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
         "title: Kỹ năng vận động nhân dân",
     )
     after = run()
-    # the topic's own outline, the curricula it is in (huyen, xa), the whole
-    # handbook, and the calendar of the one course that teaches it (kh-03)
+    # the topic's own outline and share card, the curricula it is in (huyen,
+    # xa), the whole handbook, and the calendar and notice of the one course
+    # that teaches it (kh-03, planned)
     assert sorted(after.rendered) == sorted(
         [
             paths.topic_pdf("cd-iii-01"),
@@ -94,6 +100,9 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
             paths.curriculum_pdf("xa"),
             paths.HANDBOOK_PDF,
             paths.course_ics("kh-03"),
+            paths.course_notice("kh-03", "pdf"),
+            paths.course_notice("kh-03", "docx"),
+            paths.share_card("cd-iii-01"),
         ]
     )
     assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]

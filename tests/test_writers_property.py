@@ -25,7 +25,7 @@ from icalendar import Calendar
 
 from generator import pipeline
 from generator.content.derive import curriculum_for_level
-from generator.downloads import TABLES, calendars, opendata, outlines
+from generator.downloads import TABLES, calendars, curricula, opendata, outlines
 from generator.downloads.feeds import atom_feed
 from generator.site import sitebuild
 
@@ -104,7 +104,7 @@ def test_valid_content_is_written_by_every_writer(tmp_path: Path, text: str) -> 
     for level in catalogue.config.levels:
         curriculum = curriculum_for_level(catalogue, level)
         if curriculum.items:
-            outlines.curriculum_pdf(curriculum, catalogue)
+            curricula.curriculum_pdf(curriculum, catalogue)
 
     for course in catalogue.courses:
         Calendar.from_ical(calendars.course_calendar(course, catalogue))

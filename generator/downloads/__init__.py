@@ -16,15 +16,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from .. import paths
+from .. import messages, paths
 from ..content.catalogue import Catalogue
 from ..content.derive import all_curricula
 from ..content.models import Plan, Record
 from ..content.reports import PeriodReport, YearReport, period_report, report_years, year_report
-from . import calendars, feeds, opendata, outlines, reports
+from ..messages import documents as document_words
+from . import (
+    calendars,
+    curricula,
+    docxclean,
+    feeds,
+    notices,
+    officedoc,
+    opendata,
+    outlines,
+    pdfdoc,
+    qrcodes,
+    reports,
+    sharecards,
+    worddoc,
+)
 
 # The open-data tables, by file name.
 TABLES = {
@@ -120,7 +136,10 @@ def render_downloads(
     updated = updated or {}
     cache = Cache(root / paths.CACHE_DIR if root is not None else None)
     config = catalogue.config
-    outline_code = _code_hash(outlines)
+    # The code that draws a document: its module and the shared layout it uses.
+    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, document_words)
+    outline_code = _code_hash(outlines, *layout)
+    curriculum_code = _code_hash(curricula, outlines, *layout)
     # Everything an outline shows besides its topic: names of levels, groups,
     # audiences, the province and the data date.
     context = [config, *catalogue.audiences]
@@ -145,8 +164,8 @@ def render_downloads(
         parts = [*owner, *(item.topic for item in curriculum.items), *context]
         files[path] = cache.get(
             path,
-            _key(f"curriculum-{curriculum.level.id}", outline_code, parts),
-            partial(outlines.curriculum_pdf, curriculum, catalogue),
+            _key(f"curriculum-{curriculum.level.id}", curriculum_code, parts),
+            partial(curricula.curriculum_pdf, curriculum, catalogue),
         )
     files[paths.HANDBOOK_PDF] = cache.get(
         paths.HANDBOOK_PDF,
@@ -166,6 +185,39 @@ def render_downloads(
             path,
             _key("course-ics", calendar_code, [course, config, *shown, str(day)]),
             partial(calendars.course_calendar, course, catalogue, day),
+        )
+    # A planned course's notice: the course, the config, its topics and audiences.
+    notice_code = _code_hash(notices, *layout)
+    audiences = catalogue.audiences_by_id
+    for course in catalogue.courses:
+        if course.status != "planned":
+            continue
+        shown = [topics[t] for t in course.topic_ids if t in topics]
+        invited = [audiences[a.audience] for a in course.audiences if a.audience in audiences]
+        parts = [course, config, *shown, *invited]
+        for suffix, make in (("pdf", notices.notice_pdf), ("docx", notices.notice_docx)):
+            path = paths.course_notice(course.id, suffix)
+            files[path] = cache.get(
+                path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
+            )
+    # Pictures of shared links: one per topic, one for the site (see sharecards).
+    # Pillow's version and layout engine change the pixels: part of the key.
+    card_code = _code_hash(sharecards) + sharecards.ENGINE
+    domain = urlsplit(config.site_url).netloc
+    site_card = [config.site_name, outlines.capital(config.province), config.site_name, domain]
+    files[paths.SHARE_SITE] = cache.get(
+        paths.SHARE_SITE,
+        _key("share-site", card_code, site_card),
+        partial(sharecards.card, *site_card),
+    )
+    for topic in catalogue.topics:
+        group = outlines.group_name(catalogue, topic)
+        unit = messages.HALF_DAY_UNIT
+        text = [topic.title, f"{topic.label} · {group} · {topic.duration} {unit}"]
+        text += [config.site_name, domain]
+        path = paths.share_card(topic.id)
+        files[path] = cache.get(
+            path, _key("share-topic", card_code, text), partial(sharecards.card, *text)
         )
     # The whole schedule and the tables depend on everything: always rendered.
     files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue, updated)

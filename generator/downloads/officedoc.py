@@ -14,50 +14,52 @@ printed as a dotted placeholder for the office to fill in by hand.
 from __future__ import annotations
 
 import datetime
-from importlib import resources
 from typing import Any
 
 from fpdf import FPDF, FontFace, XPos, YPos
 
 from ..content.catalogue import Catalogue
+from ..messages import documents as words
 from ..reproducible import moment, vn_long_date
+from . import qrcodes
+from .pdfdoc import PT, SERIF, describe, serif_files
 
-SERIF = "Liberation Serif"
-_STYLES = {"": "Regular", "B": "Bold", "I": "Italic", "BI": "BoldItalic"}
-PT = 25.4 / 72  # millimetres per point
 MARGINS = (30.0, 20.0, 15.0, 20.0)  # left, top, right, bottom (mm)
 BODY_PT = 13.0
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
-DOTS = "……"
-
-
-def font_files() -> dict[str, str]:
-    """The vendored serif, one file per style."""
-    folder = resources.files("generator.downloads") / "fonts"
-    return {style: str(folder / f"LiberationSerif-{name}.ttf") for style, name in _STYLES.items()}
+NATION, MOTTO, DOTS = words.NATION, words.MOTTO, words.DOTS
+TOOL = "ntm-handbook"
 
 
 class OfficePdf(FPDF):
     """A4 with the Decree-30 margins and page numbers centred in the top margin from page 2."""
 
     def __init__(
-        self, catalogue: Catalogue, *, title: str, subject: str, landscape: bool = False
+        self,
+        catalogue: Catalogue,
+        *,
+        title: str,
+        subject: str,
+        landscape: bool = False,
+        author: str | None = None,
+        when: datetime.date | None = None,
     ) -> None:
         super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
         left, top, right, bottom = MARGINS
         self.set_margins(left, top, right)
         self.set_auto_page_break(True, bottom)
-        for style, path in font_files().items():
+        for style, path in serif_files().items():
             self.add_font(SERIF, style, path)
         self.c_margin = 0
         config = catalogue.config
-        self.set_title(title)
-        self.set_subject(subject)
-        self.set_author(config.documents.issuing_body or config.site_name)
-        self.set_creator(config.site_name)
-        self.set_lang("vi-VN")
-        self.set_creation_date(moment(config.data_as_of))
+        describe(
+            self,
+            title=title,
+            subject=subject,
+            author=author or config.documents.issuing_body or config.site_name,
+            keywords=f"{config.site_name}; {config.province}",
+            when=moment(when or config.data_as_of),
+            tool=TOOL,
+        )
         self.set_font(SERIF, "", BODY_PT)
 
     def header(self) -> None:
@@ -79,8 +81,20 @@ class OfficePdf(FPDF):
         with self.local_context(line_width=0.3):
             self.line(centre - length / 2, y, centre + length / 2, y)
 
-    def heading_block(self, catalogue: Catalogue, day: datetime.date, number: str | None) -> None:
-        """Issuing body and number (left); the nation, the motto, place and date (right)."""
+    def heading_block(
+        self,
+        catalogue: Catalogue,
+        day: datetime.date,
+        number: str | None,
+        *,
+        suffix: str | None = None,
+        numbered: bool = True,
+    ) -> None:
+        """Issuing body and number (left); the nation, the motto, place and date (right).
+
+        ``suffix`` is the kind and body after the number ("TB-VPĐP"); it defaults to
+        the reports' ``number_suffix``; ``numbered=False`` leaves out "Số:".
+        """
         docs = catalogue.config.documents
         left_w = 72.0 if self.w < self.h else 100.0
         x0, right_x = self.l_margin, self.l_margin + left_w
@@ -98,8 +112,9 @@ class OfficePdf(FPDF):
         self.rule(right_x + right_w / 2, right_rule, self.get_string_width(MOTTO))
         y = max(left_rule, right_rule) + 3
         self.set_y(y)
-        suffix = docs.number_suffix or DOTS
-        self.centred(x0, left_w, f"Số: {number or DOTS}/{suffix}", "", 13)
+        if numbered:
+            suffix = suffix or docs.number_suffix or DOTS
+            self.centred(x0, left_w, f"Số: {number or DOTS}/{suffix}", "", 13)
         self.set_y(y)
         place = docs.place or DOTS
         self.centred(right_x, right_w, f"{place}, {vn_long_date(day)}", "I", 13.5)
@@ -142,20 +157,43 @@ class OfficePdf(FPDF):
         self.centred(right_x, width, sign.name or DOTS, "B", 13)
         self.set_xy(self.l_margin, top)
         self.set_font(SERIF, "BI", 12)
-        self.cell(70, 5.5, "Nơi nhận:", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.cell(70, 5.5, words.RECIPIENTS, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         self.set_font(SERIF, "", 11)
-        for item in [*docs.recipients, "Lưu: VT."] if docs.recipients else [DOTS, "Lưu: VT."]:
+        for item in [*(docs.recipients or [DOTS]), words.FILED]:
             self.multi_cell(70, 4.6, f"- {item}", align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def table_style(self) -> dict[str, Any]:
-        """Settings for fpdf2's table(): bold headings repeated on every page."""
+        """Settings for fpdf2's table(): bold headings repeated on every page, margin to margin.
+
+        (fpdf2 centres a table on the page, not between the margins, so it is
+        given the text width and aligned left.)
+        """
         return {
+            "width": self.epw,
+            "align": "LEFT",
             "headings_style": FontFace(emphasis="BOLD"),
             "repeat_headings": 1,
             "line_height": 4.6,
             "padding": (0.8, 1.2),
             "v_align": "MIDDLE",
         }
+
+    def qr(
+        self, url: str, caption: str, x: float, y: float, size: float = 24.0, beside: float = 0
+    ) -> None:
+        """The QR code of ``url`` at (x, y), quiet zone included.
+
+        With ``beside`` (mm) the caption and the address go to its right; else the
+        caption alone is centred under it.
+        """
+        qrcodes.draw(self, url, x, y, size)
+        self.set_font(SERIF, "I", 10)
+        if beside:
+            self.set_xy(x + size, y + 6)
+            self.multi_cell(beside, 4.4, f"{caption}\n{url}", align="L", markdown=False)
+        else:
+            self.set_xy(x, y + size - 2)
+            self.multi_cell(size, 4.2, caption, align="C", markdown=False)
 
     def to_bytes(self) -> bytes:
         return bytes(self.output())

@@ -294,11 +294,6 @@ NOT_FOUND: Final[dict[str, str]] = {
 }
 
 
-def course_description(dates: str, level: str, place: str, status: str) -> str:
-    """A course page's summary for search engines and shared links."""
-    return f"{status}: {dates}, {level.lower()}, tại {place}."
-
-
 def home_description(site_name: str, plan: str, province: str) -> str:
     return (
         f"{site_name} của {province}: chuyên đề, chương trình tập huấn theo cấp, "

@@ -2,10 +2,10 @@
 offline copy whose home page does not offer the zip it was unpacked from.
 
 MkDocs prints the site's description into every page's ``<meta
-name="description">``. A link shared in a chat or listed by a search engine
-should show what *that* page says: its first paragraph of text (not the
-sample-data notice, the figures or a table), cut at a word near 160
-characters. Pages whose front matter gives a ``description`` keep it.
+name="description">`` (and the theme into ``og:description``). A link shared
+in a chat or listed by a search engine should show what *that* page says:
+its first paragraph of text (not the sample-data notice, the figures or a
+table), cut at a word near 160 characters. Pages whose front matter gives a ``description`` keep it.
 """
 
 from __future__ import annotations
@@ -105,8 +105,19 @@ def describe_pages(site: Path, site_description: str) -> int:
         own = page_description(page)
         if not own:
             continue
-        tag = f'<meta name="description" content="{html.escape(own)}">'
-        path.write_text(page[: meta.start()] + tag + page[meta.end() :], encoding="utf-8")
+        value = html.escape(own)
+        page = (
+            page[: meta.start()]
+            + f'<meta name="description" content="{value}">'
+            + page[meta.end() :]
+        )
+        # The shared link's summary (Open Graph) says the same as the page's.
+        page = page.replace(
+            f'<meta property="og:description" content="{site_value}">',
+            f'<meta property="og:description" content="{value}">',
+            1,
+        )
+        path.write_text(page, encoding="utf-8")
         changed += 1
     return changed
 

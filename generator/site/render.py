@@ -35,6 +35,7 @@ from ..content.pages import News, Page
 from ..content.planrules import course_departures
 from ..content.progress import Progress, headline, plan_of, plan_progress, results_of
 from ..content.reports import compliance, period_report, report_years, year_report
+from ..messages import documents as document_words
 from .markup import free_page, md_escape, vn_date, vn_number, vn_percent, yaml_string
 from .pagemeta import shorten
 
@@ -165,6 +166,7 @@ class Renderer:
         )
         self.env.globals.update(
             m=messages,
+            words=document_words,
             cfg=catalogue.config,
             levels=catalogue.levels,
             target_groups=catalogue.target_groups,

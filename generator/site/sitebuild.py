@@ -101,6 +101,8 @@ def generated_config(
             "province": html.escape(cfg.province),
             "feed": {"path": paths.NEWS_FEED, "title": messages.FEED_TITLE},
             "not_found": {**messages.NOT_FOUND, "schedule_path": paths.html(paths.SCHEDULE)},
+            # The picture of a shared link (Open Graph) where a page has none of its own.
+            "share_image": html.escape(paths.absolute(cfg.site_url, paths.SHARE_SITE)),
         },
     }
     header = (

@@ -96,6 +96,9 @@ class Documents(Record):
     signature: Signature = Signature()
     recipients: list[Text] = Field(default_factory=list)
     contact: Text | None = None  # for course notices: who to call
+    notice_number_suffix: Text | None = None  # "TB-VPĐP", for "Số: …/TB-VPĐP" on notices
+    # What learners bring to a course (course notices); a standard list when empty.
+    bring: list[Text] = Field(default_factory=list)
     # "hanh-chinh": outlines in the administrative format too; "hien-dai": the site's look.
     outline_style: Literal["hanh-chinh", "hien-dai"] = "hanh-chinh"
 
