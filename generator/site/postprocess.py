@@ -4,16 +4,16 @@ Runs on the freshly built site in its staging folder, so a failure here also
 leaves the published ``site/`` untouched. Nothing here depends on MkDocs
 internals: it reads and rewrites the files MkDocs wrote.
 
-Vietnamese search: Material's ``vi`` search has no accent folding, so a reader
-who types "nong thon" (as many do on phones) finds nothing. Each search
-document gets accent-folded copies of its title and text as extra indexed
-fields; an unaccented query matches those, an accented one matches the
-original fields, and both find the same pages.
+Vietnamese search: accents are folded in the browser, by the search worker's
+``vi`` language file (``theme/overrides/assets/javascripts/lunr/min/lunr.vi.min.js``),
+so the index ships each text once. Here the index is only made smaller: written
+compactly with UTF-8 characters instead of ``\\u`` escapes, without markup in
+its texts, and with a page's tags on the page's own entry only. It is fetched on
+every first visit, whether or not the reader searches.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import re
@@ -24,11 +24,11 @@ from typing import Any
 
 from .. import paths
 from ..reproducible import zip_entry
-from .slug import fold
 
 SEARCH_JS_PREFIX = "var __index = "
 
 
+# Material's index texts are escaped HTML: "<" only ever starts a tag.
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
@@ -40,38 +40,32 @@ class SearchIndexStats:
     bytes_after: int
 
 
-def folded(text: str) -> str:
-    """Plain, accent-folded text for the extra search fields.
+def slim_search_index(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop what search does not need: markup in texts, tags repeated on sections.
 
-    >>> folded("<p>Đảng ủy &amp; nông thôn</p>")
-    'Dang uy & nong thon'
+    Material keeps ``<p>``/``<li>`` tags in texts only to lay out result
+    teasers; a page's tags are shown on its own entry, which heads its sections.
+
+    >>> docs = slim_search_index({"docs": [
+    ...     {"location": "a.html", "text": "<p>Nông thôn</p> <ul><li>mới</li></ul>", "tags": ["I"]},
+    ...     {"location": "a.html#b", "text": "&lt;p&gt; x", "tags": ["I"]}]})["docs"]
+    >>> [(doc["text"], doc.get("tags")) for doc in docs]
+    [('Nông thôn mới', ['I']), ('&lt;p&gt; x', None)]
     """
-    plain = html.unescape(_TAGS.sub(" ", text))
-    return _SPACES.sub(" ", fold(plain)).strip()
-
-
-def fold_search_index(data: dict[str, Any]) -> dict[str, Any]:
-    """Add ``title_folded`` / ``text_folded`` fields, boosted like the originals."""
-    fields = data["config"]["fields"]
-    fields["title_folded"] = {"boost": fields.get("title", {}).get("boost", 1000.0)}
-    fields["text_folded"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
     for doc in data["docs"]:
-        doc["title_folded"] = folded(doc.get("title", ""))
-        doc["text_folded"] = folded(doc.get("text", ""))
+        doc["text"] = _SPACES.sub(" ", _TAGS.sub(" ", doc.get("text", ""))).strip()
+        if "#" in doc["location"]:
+            doc.pop("tags", None)
     return data
 
 
 def improve_search(site: Path) -> SearchIndexStats | None:
-    """Rewrite the site's search index (and its inlined copy) with folded fields.
-
-    The JSON is written compactly with UTF-8 characters instead of ``\\u``
-    escapes, which more than pays for the extra fields.
-    """
+    """Rewrite the site's search index (and its inlined copy), smaller."""
     path = site / paths.SEARCH_JSON
     if not path.is_file():
         return None
     before = path.stat().st_size
-    data = fold_search_index(json.loads(path.read_text(encoding="utf-8")))
+    data = slim_search_index(json.loads(path.read_text(encoding="utf-8")))
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
     inline = site / paths.SEARCH_JS
