@@ -5,11 +5,36 @@ leaves the published ``site/`` untouched. Nothing here depends on MkDocs
 internals: it reads and rewrites the files MkDocs wrote.
 
 Vietnamese search: accents are folded in the browser, by the search worker's
-``vi`` language file (``theme/overrides/assets/javascripts/lunr/min/lunr.vi.min.js``),
+``vi`` language file (``theme/overrides/assets/javascripts/lunr/min/lunr.vi.min.js``,
+which Material's worker imports, also through the iframe shim under file://),
 so the index ships each text once. Here the index is only made smaller: written
 compactly with UTF-8 characters instead of ``\\u`` escapes, without markup in
 its texts, and with a page's tags on the page's own entry only. It is fetched on
-every first visit, whether or not the reader searches.
+every first visit, whether or not the reader searches; the templates leave
+duplicated or non-reader text out with ``data-search-exclude``.
+
+How the language file works (lunr 2.3.9 in Material 9.8.2, both pinned):
+
+- Its pipeline functions are registered (an unregistered one makes lunr warn):
+  stop words (compared before folding, so "mà" goes and "mã" stays), folding
+  (lower case, NFD without combining marks, đ→d, punctuation trimmed), and, in
+  the index only, a ``_a_b`` token for each pair of adjacent syllables in a
+  block of text, at the first syllable's position. Pairs cost no download (the
+  index is built in the browser) but time and memory: removing ``addPairs``
+  halves both, and loses "đổi số" against "đời sống".
+- ``lunr.vi`` sets ``b(0.75)``: Material sets ``b(0)`` before it, which lets
+  long titles beat short ones.
+- Material turns "chuyển đổi số" into ``chuyển* đổi* số*`` and lunr skips the
+  search pipeline for wildcard terms, so ``Index#search`` is wrapped (only for
+  an index using this file): each word is split like the index and folded; it
+  matches whole syllables, the last one (still being typed) also as a prefix;
+  adjacent pairs are boosted; only results with the most query words are kept.
+  Match metadata is keyed by the words as typed, as Material expects for its
+  "missing words" marks and the ``?h=`` highlight.
+- lunr traps met on the way: ``editDistance: undefined`` means fuzzy (and never
+  ends); ``Query#term`` keeps the options object itself, so it is copied.
+- The file has no content hash in its name: after a deploy that changes it, a
+  browser may use its cached copy until it revalidates.
 """
 
 from __future__ import annotations
