@@ -70,6 +70,7 @@ def slim_search_index(data: dict[str, Any]) -> dict[str, Any]:
 
     Material keeps ``<p>``/``<li>`` tags in texts only to lay out result
     teasers; a page's tags are shown on its own entry, which heads its sections.
+    A course's entry has no tags: its one line already gives its level and dates.
 
     >>> docs = slim_search_index({"docs": [
     ...     {"location": "a.html", "text": "<p>Nông thôn</p> <ul><li>mới</li></ul>", "tags": ["I"]},
@@ -79,7 +80,7 @@ def slim_search_index(data: dict[str, Any]) -> dict[str, Any]:
     """
     for doc in data["docs"]:
         doc["text"] = _SPACES.sub(" ", _TAGS.sub(" ", doc.get("text", ""))).strip()
-        if "#" in doc["location"]:
+        if "#" in doc["location"] or doc["location"].startswith(paths.COURSES_DIR):
             doc.pop("tags", None)
     return data
 
