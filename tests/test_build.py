@@ -182,9 +182,9 @@ def test_site_moved_aside_by_a_killed_build_is_restored(mini: Path) -> None:
 
 
 # The index every first visit downloads, gzipped (benchmarks/page_weight.py):
-# with the page, CSS and JavaScript (about 86 KB) a first visit to a topic page
+# with the page, CSS and JavaScript (about 86.5 KB) a first visit to a topic page
 # must stay at or under 130 KB. Raise it only with a reason, and new figures.
-SEARCH_INDEX_GZIP_BUDGET = 44 * 1024
+SEARCH_INDEX_GZIP_BUDGET = 43 * 1024
 
 
 def test_search_index_stays_small(sample_site: Path) -> None:
