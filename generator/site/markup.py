@@ -89,13 +89,17 @@ def free_page(page: Page) -> str:
     """A free page as MkDocs reads it: front matter from the validated fields, then the body.
 
     The office's front matter is never copied: only the allowed keys, escaped.
+    ``hide: [search]`` becomes Material's ``search: {exclude: true}``.
     """
     lines = ["---", f"title: {yaml_string(page.title)}"]
     meta = page.meta
     if meta.description:
         lines.append(f"description: {yaml_string(meta.description)}")
-    for key, values in (("hide", meta.hide), ("tags", meta.tags)):
+    hide = [h for h in meta.hide if h != "search"]
+    for key, values in (("hide", hide), ("tags", meta.tags)):
         if values:
             lines.append(f"{key}:")
             lines += [f"  - {yaml_string(v)}" for v in values]
+    if "search" in meta.hide:
+        lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", "", page.body.strip("\n"), ""])

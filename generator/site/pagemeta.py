@@ -18,7 +18,7 @@ from pathlib import Path
 DESCRIPTION_LENGTH = 160
 _META = re.compile(r'<meta name="description" content="([^"]*)">')
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_SKIPPED_BLOCKS = frozenset({"div", "details", "table", "nav", "aside", "figure", "pre"})
+_SKIPPED_BLOCKS = frozenset({"div", "section", "details", "table", "nav", "aside", "figure", "pre"})
 
 
 class _FirstParagraph(HTMLParser):

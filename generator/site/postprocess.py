@@ -4,16 +4,41 @@ Runs on the freshly built site in its staging folder, so a failure here also
 leaves the published ``site/`` untouched. Nothing here depends on MkDocs
 internals: it reads and rewrites the files MkDocs wrote.
 
-Vietnamese search: Material's ``vi`` search has no accent folding, so a reader
-who types "nong thon" (as many do on phones) finds nothing. Each search
-document gets accent-folded copies of its title and text as extra indexed
-fields; an unaccented query matches those, an accented one matches the
-original fields, and both find the same pages.
+Vietnamese search: accents are folded in the browser, by the search worker's
+``vi`` language file (``theme/overrides/assets/javascripts/lunr/min/lunr.vi.min.js``,
+which Material's worker imports, also through the iframe shim under file://),
+so the index ships each text once. Here the index is only made smaller: written
+compactly with UTF-8 characters instead of ``\\u`` escapes, without markup in
+its texts, and with a page's tags on the page's own entry only. It is fetched on
+every first visit, whether or not the reader searches; the templates leave
+duplicated or non-reader text out with ``data-search-exclude``.
+
+How the language file works (lunr 2.3.9 in Material 9.8.2, both pinned):
+
+- Its pipeline functions are registered (an unregistered one makes lunr warn):
+  stop words (compared before folding, so "mà" goes and "mã" stays), folding
+  (lower case, NFD without combining marks, đ→d, punctuation trimmed), and, in
+  the index only, a ``_a_b`` token for each pair of adjacent syllables in a
+  block of text, at the first syllable's position. Pairs cost no download (the
+  index is built in the browser) but time and memory: removing ``addPairs``
+  halves both, and loses "đổi số" against "đời sống".
+- ``lunr.vi`` sets ``b(0.75)``: Material sets ``b(0)`` before it, which lets
+  long titles beat short ones.
+- Material turns "chuyển đổi số" into ``chuyển* đổi* số*`` and lunr skips the
+  search pipeline for wildcard terms, so ``Index#search`` is wrapped (only for
+  an index using this file): each word is split like the index and folded; it
+  matches whole syllables, the last one (still being typed) also as a prefix;
+  adjacent pairs are boosted; only results with the most query words are kept.
+  Match metadata is keyed by the words as typed, as Material expects for its
+  "missing words" marks and the ``?h=`` highlight.
+- lunr traps met on the way: ``editDistance: undefined`` means fuzzy (and never
+  ends); ``Query#term`` keeps the options object itself, so it is copied.
+- The file has no content hash in its name: after a deploy that changes it, a
+  browser may use its cached copy until it revalidates.
 """
 
 from __future__ import annotations
 
-import html
 import io
 import json
 import re
@@ -25,11 +50,11 @@ from typing import Any
 from .. import paths
 from ..reproducible import zip_entry
 from .pagemeta import offline_home
-from .slug import fold
 
 SEARCH_JS_PREFIX = "var __index = "
 
 
+# Material's index texts are escaped HTML: "<" only ever starts a tag.
 _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
@@ -41,38 +66,33 @@ class SearchIndexStats:
     bytes_after: int
 
 
-def folded(text: str) -> str:
-    """Plain, accent-folded text for the extra search fields.
+def slim_search_index(data: dict[str, Any]) -> dict[str, Any]:
+    """Drop what search does not need: markup in texts, tags repeated on sections.
 
-    >>> folded("<p>Đảng ủy &amp; nông thôn</p>")
-    'Dang uy & nong thon'
+    Material keeps ``<p>``/``<li>`` tags in texts only to lay out result
+    teasers; a page's tags are shown on its own entry, which heads its sections.
+    A course's entry has no tags: its one line already gives its level and dates.
+
+    >>> docs = slim_search_index({"docs": [
+    ...     {"location": "a.html", "text": "<p>Nông thôn</p> <ul><li>mới</li></ul>", "tags": ["I"]},
+    ...     {"location": "a.html#b", "text": "&lt;p&gt; x", "tags": ["I"]}]})["docs"]
+    >>> [(doc["text"], doc.get("tags")) for doc in docs]
+    [('Nông thôn mới', ['I']), ('&lt;p&gt; x', None)]
     """
-    plain = html.unescape(_TAGS.sub(" ", text))
-    return _SPACES.sub(" ", fold(plain)).strip()
-
-
-def fold_search_index(data: dict[str, Any]) -> dict[str, Any]:
-    """Add ``title_folded`` / ``text_folded`` fields, boosted like the originals."""
-    fields = data["config"]["fields"]
-    fields["title_folded"] = {"boost": fields.get("title", {}).get("boost", 1000.0)}
-    fields["text_folded"] = {"boost": fields.get("text", {}).get("boost", 1.0)}
     for doc in data["docs"]:
-        doc["title_folded"] = folded(doc.get("title", ""))
-        doc["text_folded"] = folded(doc.get("text", ""))
+        doc["text"] = _SPACES.sub(" ", _TAGS.sub(" ", doc.get("text", ""))).strip()
+        if "#" in doc["location"] or doc["location"].startswith(paths.COURSES_DIR):
+            doc.pop("tags", None)
     return data
 
 
 def improve_search(site: Path) -> SearchIndexStats | None:
-    """Rewrite the site's search index (and its inlined copy) with folded fields.
-
-    The JSON is written compactly with UTF-8 characters instead of ``\\u``
-    escapes, which more than pays for the extra fields.
-    """
+    """Rewrite the site's search index (and its inlined copy), smaller."""
     path = site / paths.SEARCH_JSON
     if not path.is_file():
         return None
     before = path.stat().st_size
-    data = fold_search_index(json.loads(path.read_text(encoding="utf-8")))
+    data = slim_search_index(json.loads(path.read_text(encoding="utf-8")))
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
     inline = site / paths.SEARCH_JS

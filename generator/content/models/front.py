@@ -17,7 +17,9 @@ class NewsPost(Record):
     summary: LongText | None = None
 
 
-Hidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+# Material's hide values, and "search": the page is left out of the search
+# index (a page for the office's staff, say), which every first visit downloads.
+Hidden = Literal["navigation", "toc", "footer", "path", "tags", "feedback", "search"]
 
 
 class PageMeta(Record):
