@@ -184,7 +184,7 @@ def _build(
                 sorted({*warnings, *problems}), False, output, generated.pages, elapsed
             )
         describe_pages(staging, checked.catalogue.current_plan.title)
-        postprocess(staging)
+        postprocess(staging, root / paths.CACHE_DIR)
         base = urlsplit(checked.catalogue.config.site_url).path or "/"
         breaches = audit_site(staging, base)
         if breaches:

@@ -81,3 +81,33 @@ def test_upcoming_courses_start_at_the_data_date(mini: Path) -> None:
     )[:UPCOMING_COURSES]
     assert chosen == expected and chosen  # the mini fixture has one
     assert upcoming_courses(courses, datetime.date(2099, 1, 1)) == []
+
+
+def test_the_offline_zip_is_reused_only_when_nothing_changed(tmp_path: Path) -> None:
+    from generator import paths
+    from generator.site.postprocess import write_offline_zip
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "chuyen-de").mkdir(parents=True)
+    (site / "index.html").write_text(
+        f'<a href="{paths.OFFLINE_ZIP}" download>Bản ngoại tuyến</a>', encoding="utf-8"
+    )
+    (site / "chuyen-de/a.html").write_text("A", encoding="utf-8")
+    assert write_offline_zip(site, "x", cache) is False
+    first = (site / paths.OFFLINE_ZIP).read_bytes()
+    assert write_offline_zip(site, "x", cache) is True  # nothing changed: copied
+    assert (site / paths.OFFLINE_ZIP).read_bytes() == first
+    (site / "chuyen-de/a.html").write_text("B", encoding="utf-8")
+    assert write_offline_zip(site, "x", cache) is False  # a change: made again
+    assert len(list(cache.glob("offline-*.zip"))) == 1
+    fresh = tmp_path / "fresh"
+    import shutil
+    import zipfile
+
+    shutil.copytree(site, fresh)
+    (fresh / paths.OFFLINE_ZIP).unlink()
+    write_offline_zip(fresh, "x")  # no cache: the same bytes as the cached path
+    assert (fresh / paths.OFFLINE_ZIP).read_bytes() == (site / paths.OFFLINE_ZIP).read_bytes()
+    with zipfile.ZipFile(site / paths.OFFLINE_ZIP) as zf:
+        assert zf.read("x/chuyen-de/a.html") == b"B"
+        assert paths.OFFLINE_ZIP not in zf.read("x/index.html").decode("utf-8")

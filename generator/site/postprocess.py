@@ -39,9 +39,10 @@ How the language file works (lunr 2.3.9 in Material 9.8.2, both pinned):
 
 from __future__ import annotations
 
-import io
+import hashlib
 import json
 import re
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,28 +102,57 @@ def improve_search(site: Path) -> SearchIndexStats | None:
     return SearchIndexStats(len(data["docs"]), before, len(text.encode("utf-8")))
 
 
-def offline_zip(site: Path, folder: str) -> bytes:
-    """The whole site as a zip that works opened from the file system.
+def _offline_files(site: Path) -> list[Path]:
+    target = site / paths.OFFLINE_ZIP
+    return [p for p in sorted(site.rglob("*")) if p.is_file() and p != target]
+
+
+def _entry_data(site: Path, path: Path) -> bytes:
+    data = path.read_bytes()
+    if path == site / paths.html(paths.HOME):
+        data = offline_home(data.decode("utf-8"), paths.OFFLINE_ZIP).encode("utf-8")
+    return data
+
+
+def offline_digest(site: Path, folder: str) -> str:
+    """What the offline copy is made of: every entry's name and content."""
+    digest = hashlib.sha256(f"offline-zip-v1\0{folder}".encode())
+    for path in _offline_files(site):
+        digest.update(path.relative_to(site).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(_entry_data(site, path)).digest())
+    return digest.hexdigest()
+
+
+def write_offline_zip(site: Path, folder: str, cache: Path | None = None) -> bool:
+    """Write the whole site as a zip that works opened from the file system.
 
     Entries are sorted and carry a fixed timestamp so the same site gives the
-    same bytes; everything sits under one top folder so unzipping is tidy.
+    same bytes; everything sits under one top folder so unzipping is tidy. The
+    zip is streamed to disk one file at a time. With a ``cache`` folder, a zip
+    of exactly the same entries made by an earlier build is copied instead of
+    compressed again (a rebuild with no change); returns True when it was.
     """
-    buffer = io.BytesIO()
-    target = site / paths.OFFLINE_ZIP
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(site.rglob("*")):
-            if not path.is_file() or path == target:
-                continue
-            data = path.read_bytes()
-            if path == site / paths.html(paths.HOME):
-                data = offline_home(data.decode("utf-8"), paths.OFFLINE_ZIP).encode("utf-8")
-            zf.writestr(zip_entry(f"{folder}/{path.relative_to(site).as_posix()}"), data)
-    return buffer.getvalue()
-
-
-def postprocess(site: Path) -> None:
-    """Every post-build step, in order (the offline copy last, so it has the rest)."""
-    improve_search(site)
     target = site / paths.OFFLINE_ZIP
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(offline_zip(site, paths.OFFLINE_FOLDER))
+    kept = None
+    if cache is not None:
+        kept = cache / f"offline-{offline_digest(site, folder)[:32]}.zip"
+        if kept.is_file():
+            shutil.copyfile(kept, target)
+            return True
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in _offline_files(site):
+            name = f"{folder}/{path.relative_to(site).as_posix()}"
+            zf.writestr(zip_entry(name), _entry_data(site, path))
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for old in kept.parent.glob("offline-*.zip"):
+            old.unlink()  # one zip is kept: the last one
+        shutil.copyfile(target, kept)
+    return False
+
+
+def postprocess(site: Path, cache: Path | None = None) -> None:
+    """Every post-build step, in order (the offline copy last, so it has the rest)."""
+    improve_search(site)
+    write_offline_zip(site, paths.OFFLINE_FOLDER, cache)
