@@ -272,7 +272,7 @@ def test_feed_link_descriptions_and_robots(sample_site: Path) -> None:
     for path in PAGE_KINDS[:-1]:
         page = (site / path).read_text(encoding="utf-8")
         feed = re.findall(
-            r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"', page
+            r'<link rel="alternate feed" type="application/atom\+xml"[^>]*href="([^"]+)"', page
         )
         assert len(feed) == 1, path
         assert ((site / path).parent / feed[0]).resolve() == (site / paths.NEWS_FEED).resolve()
