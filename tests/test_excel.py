@@ -335,26 +335,6 @@ def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
     assert tree_digest(root) == before  # kh-01.yml put back; no temporary file left
 
 
-def test_a_folder_linking_out_of_the_project_is_not_written_through(
-    mini_copy: tuple[Path, Path], tmp_path: Path
-) -> None:
-    root, book = mini_copy
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (root / "content/courses/2025").symlink_to(outside)
-    # kh-03 (starts 2025) is a new course: its file would go to content/courses/2025/
-    (root / "content/courses/kh-03.yml").unlink()
-    before = tree_digest(root)
-    for dry_run in (True, False):
-        outcome = import_workbook(root, book, file="sua.xlsx", dry_run=dry_run)
-        assert [(p.code, p.place) for p in outcome.problems] == [
-            ("workbook-outside-project", "Khóa học!A4")
-        ]
-        assert "content/courses/2025" in outcome.problems[0].message
-        assert not outcome.written and list(outside.iterdir()) == []
-    assert tree_digest(root) == before
-
-
 @pytest.mark.slow
 def test_a_workbook_saved_again_by_libreoffice_changes_nothing(
     excel_sample: tuple[Path, Path], tmp_path: Path

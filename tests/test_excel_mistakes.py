@@ -287,6 +287,26 @@ def test_a_mistake_in_an_annual_plan_is_shown_at_its_cell(
     assert _content(root) == before
 
 
+def test_a_folder_linking_out_of_the_project_is_not_written_through(
+    mini_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, book = mini_copy
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "content/courses/2025").symlink_to(outside)
+    # kh-03 (starts 2025) is a new course: its file would go to content/courses/2025/
+    (root / "content/courses/kh-03.yml").unlink()
+    before = tree_digest(root)
+    for dry_run in (True, False):
+        outcome = import_workbook(root, book, file="sua.xlsx", dry_run=dry_run)
+        assert [(p.code, p.place) for p in outcome.problems] == [
+            ("workbook-outside-project", "Khóa học!A4")
+        ]
+        assert "content/courses/2025" in outcome.problems[0].message
+        assert not outcome.written and list(outside.iterdir()) == []
+    assert tree_digest(root) == before
+
+
 # --- what a clerk types, read as meant ----------------------------------------------------
 
 
