@@ -280,6 +280,61 @@ def test_export_refuses_invalid_content(mini_copy: tuple[Path, Path], tmp_path: 
     assert code == 2 and "Không có thư mục" in err
 
 
+def test_export_does_not_overwrite_a_file_unless_told(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    # "export" typed for "import": the clerk's day of edits must survive
+    edit_book(book, cell("Buổi học", "F6", "TS. Nguyễn Văn D"))
+    edited = book.read_bytes()
+    code, out, err = handbook(root, "excel", "export", str(book))
+    assert (code, out) == (2, "") and book.read_bytes() == edited
+    assert f"Tệp {book} đã có; chưa ghi đè" in err and "--force" in err
+    assert f"handbook excel import {book}" in err
+    code, out, _ = handbook(root, "excel", "export", "--force", str(book))
+    assert code == 0 and out.startswith(f"Đã xuất {book}")
+    assert book.read_bytes() != edited
+
+
+def test_export_writes_only_a_workbook_name(mini_copy: tuple[Path, Path], tmp_path: Path) -> None:
+    root, _ = mini_copy
+    course = root / "content/courses/kh-01.yml"
+    before = course.read_bytes()
+    for target in (course, tmp_path / "x.csv"):
+        code, _, err = handbook(root, "excel", "export", "--force", str(target))
+        assert code == 2 and "phải có đuôi .xlsx" in err
+    assert course.read_bytes() == before and not (tmp_path / "x.csv").exists()
+    folder = tmp_path / "thu-muc.xlsx"
+    folder.mkdir()
+    code, _, err = handbook(root, "excel", "export", str(folder))
+    assert code == 2 and "là một thư mục, không phải tệp bảng tính" in err
+    code, _, err = handbook(root, "excel", "import", str(folder))
+    assert code == 2 and "là một thư mục, không phải tệp bảng tính" in err
+
+
+# --- writing: all or nothing, and never out of the project -----------------------------
+
+
+def test_a_file_that_cannot_be_written_leaves_every_file_as_it_was(
+    mini_copy: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Khóa học", "B2", "Đổi tên 1"), cell("Khóa học", "B4", "Đổi tên 3"))
+    locked = root / "content/courses/kh-03.yml"  # written after kh-01.yml
+    replace = os.replace
+
+    def refuse(source: Any, target: Any) -> None:  # a file open in another program (Windows)
+        if Path(target) == locked:
+            raise PermissionError(13, "Permission denied")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    before = tree_digest(root)
+    code, out, err = handbook(root, "excel", "import", str(book))
+    assert code == 1 and "Traceback" not in err and "Đã ghi" not in out
+    assert err.startswith("Không ghi được content/courses/kh-03.yml (Permission denied)")
+    assert "Chưa tệp nào của dự án thay đổi" in err
+    assert tree_digest(root) == before  # kh-01.yml put back; no temporary file left
+
+
 @pytest.mark.slow
 def test_a_workbook_saved_again_by_libreoffice_changes_nothing(
     excel_sample: tuple[Path, Path], tmp_path: Path

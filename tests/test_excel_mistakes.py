@@ -8,15 +8,32 @@ expected as ``(code, cell)``, in report order, and nothing written.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from generator.commands.excel.import_ import import_workbook
-from generator.problems import format_github
+from generator.commands.excel.layout import workbook_layout
+from generator.commands.excel.locate import Generated, relocate
+from generator.commands.excel.read import CellRef, Draft
+from generator.content.loader import parse_yaml
+from generator.problems import Problem, format_github
 
 from .conftest import copy_project, tree_digest
-from .workbook import Edit, add_sheet, cell, delete_rows, edit_book, handbook, remove_sheet
+from .workbook import (
+    Edit,
+    add_sheet,
+    cell,
+    delete_rows,
+    edit_book,
+    error_cell,
+    formatted,
+    handbook,
+    merge,
+    remove_sheet,
+)
 
 
 def _content(root: Path) -> dict[str, str]:
@@ -130,6 +147,53 @@ MISTAKES: list[tuple[str, list[Edit], list[tuple[str, str]]]] = [
         [delete_rows("Học viên", 6)],
         [("workbook-no-rows", "Khóa học!A4")],
     ),
+    (
+        # A VLOOKUP that found nothing: never published as a title "#N/A"
+        "excel-error-values",
+        [error_cell("Khóa học", "B2", "#N/A"), error_cell("Buổi học", "F2", "#DIV/0!")],
+        [("workbook-error-value", "Khóa học!B2"), ("workbook-error-value", "Buổi học!F2")],
+    ),
+    (
+        # Saved by a program that does not calculate: not silently blank (the note kept)
+        "formula-never-calculated",
+        [cell("Khóa học", "T3", '="Ghi chú "&A3'), cell("Khóa học", "B4", "=A4")],
+        [
+            ("workbook-formula-no-value", "Khóa học!T3"),
+            ("workbook-formula-no-value", "Khóa học!B4"),
+        ],
+    ),
+    (
+        # Pasted from a PDF or Word: reported at the cell, not a traceback
+        "invisible-control-characters",
+        [cell("Buổi học", "F3", "TS. A\u202eB"), cell("Khóa học", "B2", "Tập\u2028huấn")],
+        [("text-control-char", "Khóa học!B2"), ("text-control-char", "Buổi học!F3")],
+    ),
+    (
+        "id-too-long",
+        [
+            cell("Khóa học", "A4", "a" * 300),
+            cell("Buổi học", "A5", "a" * 300),
+            cell("Buổi học", "A6", "a" * 300),
+            cell("Học viên", "A6", "a" * 300),
+        ],
+        [("too-long", "Khóa học!A4")],
+    ),
+    (
+        # The course id merged over its sessions: one message naming the merge
+        "merged-cells",
+        [merge("Buổi học", "A2:A4"), merge("Khóa học", "F2:G2")],
+        [("workbook-merged-cell", "Khóa học!G2"), ("workbook-merged-cell", "Buổi học!A3")],
+    ),
+    (
+        "zero-width-space-only",
+        [cell("Buổi học", "F2", "\u200b")],
+        [("workbook-missing-value", "Buổi học!F2")],
+    ),
+    (
+        "topic-name-not-in-the-list",
+        [cell("Buổi học", "D5", "Chuyên đề IX.9")],
+        [("workbook-choice", "Buổi học!D5")],
+    ),
 ]
 
 
@@ -221,3 +285,106 @@ def test_a_mistake_in_an_annual_plan_is_shown_at_its_cell(
         ("unknown-ref", "Kế hoạch năm!B5"),
     ]
     assert _content(root) == before
+
+
+def test_a_folder_linking_out_of_the_project_is_not_written_through(
+    mini_copy: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root, book = mini_copy
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (root / "content/courses/2025").symlink_to(outside)
+    # kh-03 (starts 2025) is a new course: its file would go to content/courses/2025/
+    (root / "content/courses/kh-03.yml").unlink()
+    before = tree_digest(root)
+    for dry_run in (True, False):
+        outcome = import_workbook(root, book, file="sua.xlsx", dry_run=dry_run)
+        assert [(p.code, p.place) for p in outcome.problems] == [
+            ("workbook-outside-project", "Khóa học!A4")
+        ]
+        assert "content/courses/2025" in outcome.problems[0].message
+        assert not outcome.written and list(outside.iterdir()) == []
+    assert tree_digest(root) == before
+
+
+# --- what a clerk types, read as meant ----------------------------------------------------
+
+
+def test_a_name_the_site_shows_is_read_as_its_id(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    # "Xã" for the level named "Cấp xã"; "Chuyên đề III.1" as topic pages name cd-iii-01
+    edit_book(book, cell("Khóa học", "E4", "Xã"), cell("Buổi học", "D5", "Chuyên đề III.1"))
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert outcome.ok and not outcome.problems, outcome.problems
+    assert outcome.written == ["content/courses/kh-03.yml"]
+    text = (root / "content/courses/kh-03.yml").read_text(encoding="utf-8")
+    assert "level: xa" in text and text.count("topic: cd-iii-01") == 2
+
+
+def test_a_value_not_in_a_list_of_ids_lists_the_ids(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Khóa học", "E4", "Thành phố"))
+    (problem,) = import_workbook(root, book, file="sua.xlsx").problems
+    assert (problem.code, problem.place) == ("workbook-choice", "Khóa học!E4")
+    assert problem.message == "Giá trị 'Thành phố' không có trong danh sách của cột 'Cấp tổ chức'."
+    assert problem.hint.endswith("Chọn trong danh sách thả xuống: tinh, huyen, xa.")
+
+
+def test_a_percentage_is_read_as_the_clerk_typed_it(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    # "92%" typed in Excel is stored as 0.92 formatted "0%"; "85,5%" typed as text
+    edit_book(
+        book,
+        formatted("Khóa học", "Q2", 0.92, "0%"),
+        cell("Khóa học", "Q4", "85,5%"),
+    )
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert outcome.ok, outcome.problems
+    assert "satisfied_percent: 92}" in (root / "content/courses/kh-01.yml").read_text("utf-8")
+    assert "satisfied_percent: 85.5}" in (root / "content/courses/kh-03.yml").read_text("utf-8")
+
+
+def test_an_invisible_note_is_no_note(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+    edit_book(book, cell("Khóa học", "T2", "\u200b\u200b"), cell("Khóa học", "T3", "\ufeff "))
+    outcome = import_workbook(root, book, file="sua.xlsx")
+    assert outcome.ok, outcome.problems
+    # kh-02's note ("Trùng lịch bầu cử.") emptied: written without one; kh-01 unchanged
+    assert outcome.written == ["content/courses/kh-02.yml"]
+    assert "note" not in (root / "content/courses/kh-02.yml").read_text(encoding="utf-8")
+
+
+def test_a_stray_cell_at_the_last_row_is_read_quickly(mini_copy: tuple[Path, Path]) -> None:
+    root, book = mini_copy
+
+    def stray(wb: Any) -> None:  # Ctrl+↓ then a space: row 1 048 576
+        wb["Buổi học"].cell(1_048_576, 6).value = " "
+        wb["Buổi học"].cell(1_048_576, 6).number_format = "@"
+
+    edit_book(book, stray)
+    started = time.perf_counter()
+    outcome = import_workbook(root, book, file="sua.xlsx", dry_run=True)
+    assert outcome.ok and not outcome.written, outcome.problems
+    assert time.perf_counter() - started < 15  # was a minute and more, and 1.6 GB
+
+
+def test_many_problems_are_moved_to_their_cells_in_linear_time() -> None:
+    # A block of sessions pasted twice: one problem per row, each naming a line of a
+    # course file of thousands of values (was 373 s for 10 000 rows).
+    name = "content/courses/kh.yml"
+    rows = 20_000
+    text = "sessions:\n" + "".join(f"  - {{date: 2026-01-01, n: {i}}}\n" for i in range(rows))
+    sheet = workbook_layout(None).sheet("courses")
+    cells = {(): CellRef("Khóa học", 2, 1), ("sessions",): CellRef("Buổi học", 2, 1)}
+    for i in range(rows):
+        cells[("sessions", i)] = CellRef("Buổi học", 2 + i, 1)
+    generated = {name: Generated(Draft(sheet, "kh", {}, cells), parse_yaml(text, name))}
+    problems = [
+        Problem.make(name, 2 + i, 5, "session-twice", half="sáng", day="x", first_line=2 + i - 1)
+        for i in range(1, rows, 4)
+    ]
+    started = time.perf_counter()
+    moved = relocate(problems, generated, "sua.xlsx")
+    assert time.perf_counter() - started < 5
+    assert moved[0].place == "Buổi học!A3"
+    assert moved[0].message.endswith("(lần đầu ở ô Buổi học!A2).")

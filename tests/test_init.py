@@ -111,6 +111,14 @@ def test_levels_are_chosen_by_id_or_by_name(tmp_path: Path) -> None:
         (["--levels", "tinh,phuong"], "Không có cấp 'phuong'. Các cấp: "),
         (["--levels", " , "], cli_text("init-no-levels")),
         (["--province", "  "], cli_text("init-no-province")),
+        # ended 30/06/2025: a project training it would not validate
+        (
+            ["--levels", "huyen"],
+            "Cấp 'huyen' không còn hiệu lực từ ngày 01/07/2025. Các cấp dùng được hôm nay: "
+            "tinh (Cấp tỉnh), xa (Cấp xã), thon (Thôn, bản).",
+        ),
+        (["--province", "tỉnh\u202eHà"], "ký tự điều khiển U+202E"),
+        (["--province", "tỉnh " + "A" * 500], "Tên tỉnh dài quá 500 ký tự"),
     ],
 )
 def test_a_wrong_option_is_refused_and_nothing_is_written(
@@ -138,6 +146,55 @@ def test_a_folder_with_files_is_not_touched(
     empty = tmp_path / "trong"
     empty.mkdir()
     assert cli.main(["init", str(empty), "--province", "tỉnh Thử"]) == 0  # empty is fine
+
+
+def test_a_path_that_cannot_be_a_folder_is_said_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    afile = tmp_path / "ghi-chu.txt"
+    afile.write_text("của văn phòng", encoding="utf-8")
+    assert cli.main(["init", str(afile), "--province", "tỉnh Thử"]) == 2
+    err = capsys.readouterr().err
+    assert f"{afile} là một tệp, không phải thư mục" in err
+    assert cli.main(["init", str(afile / "p"), "--province", "tỉnh Thử"]) == 2
+    err = capsys.readouterr().err
+    assert f"Không tạo được dự án trong {afile / 'p'} (" in err and "Traceback" not in err
+    assert [p.name for p in tmp_path.iterdir()] == ["ghi-chu.txt"]
+    assert afile.read_text(encoding="utf-8") == "của văn phòng"
+
+
+def test_a_folder_init_did_not_make_is_never_removed(tmp_path: Path) -> None:
+    # The name the staging folder used to have: someone's folder, with their notes
+    theirs = tmp_path / ".p.init-tmp"
+    theirs.mkdir()
+    (theirs / "notes.txt").write_text("quan trọng", encoding="utf-8")
+    init.init(tmp_path / "p", "tỉnh Thử", None, today=TODAY)
+    assert (theirs / "notes.txt").read_text(encoding="utf-8") == "quan trọng"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".p.init-tmp", "p"]
+
+
+@pytest.mark.parametrize(
+    ("province", "host"),
+    [
+        ("tỉnh Hà Tĩnh -", "ha-tinh"),
+        ("- tỉnh Hà Tĩnh", "tinh-ha-tinh"),
+        ("tỉnh Hà_Tĩnh", "ha-tinh"),
+        ("tỉnh <script>x</script>", "scriptxscript"),
+        ("tỉnh ---", "tinh"),
+        (
+            "tỉnh Thừa Thiên Huế và vùng phụ cận thuộc khu vực Bắc Trung Bộ và duyên hải miền "
+            "Trung",
+            "thua-thien-hue-va-vung-phu-can-thuoc-khu-vuc-bac-trung-bo-va-du",  # 63
+        ),
+    ],
+)
+def test_any_province_name_gives_a_project_that_validates(
+    tmp_path: Path, province: str, host: str
+) -> None:
+    root = tmp_path / "p"
+    init.init(root, province, None, today=TODAY)
+    assert _yaml(root / "site_config.yml")["site_url"] == f"https://{host}.example.invalid/"
+    assert pipeline.check(root).problems == []
 
 
 def test_the_requirement_line_can_be_given(tmp_path: Path) -> None:

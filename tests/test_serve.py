@@ -153,3 +153,17 @@ def test_bad_address_is_a_usage_error(mini: Path) -> None:
     )
     assert result.returncode == 2
     assert "không hợp lệ" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_during_the_first_build_stops_quietly(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(self: serve.Preview) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(serve.Preview, "build", interrupted)
+    with socket.socket() as probe:  # a free port; the server never opens it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert serve.serve(mini, f"127.0.0.1:{port}") == 0
+    assert capsys.readouterr().out.strip() == "Đã dừng."

@@ -52,3 +52,27 @@ def add_sheet(name: str) -> Edit:
 
 def remove_sheet(name: str) -> Edit:
     return lambda wb: wb.remove(wb[name])
+
+
+def error_cell(sheet: str, ref: str, code: str) -> Edit:
+    """A cell holding an Excel error value, as a formula that failed leaves it (#N/A)."""
+
+    def edit(wb: Any) -> None:
+        wb[sheet][ref].value = code
+        wb[sheet][ref].data_type = "e"
+
+    return edit
+
+
+def merge(sheet: str, cells: str) -> Edit:
+    return lambda wb: wb[sheet].merge_cells(cells)
+
+
+def formatted(sheet: str, ref: str, value: object, number_format: str) -> Edit:
+    """A value with a number format, as Excel stores "92%" typed in a cell (0.92, "0%")."""
+
+    def edit(wb: Any) -> None:
+        wb[sheet][ref].value = value
+        wb[sheet][ref].number_format = number_format
+
+    return edit

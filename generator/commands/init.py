@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +26,7 @@ import yaml
 
 from .. import __version__, paths
 from ..content.kinds import kind
+from ..content.textcheck import describe, first_forbidden
 from ..messages import cli_text
 from ..paths import SCHEMA_DIR
 from ..site.slug import fold, slugify
@@ -35,6 +37,8 @@ FILES = Path(__file__).resolve().parent / "starter_files"
 DISTRIBUTION = "ntm-handbook"
 GUIDE_PAGE = "huong-dan-cap-nhat.md"
 _FRAMEWORK_TOPIC = re.compile(r"^cd-(?:i|ii|iii)-\d+$")
+PROVINCE_MAX = 500
+"""As long as the configuration's province may be (one line of text)."""
 
 
 class InitError(Exception):
@@ -107,6 +111,15 @@ def resolve_levels(starter: Starter, given: str | None, today: datetime.date) ->
         if match is None:
             names = ", ".join(f"{lv['id']} ({lv['name']})" for lv in known)
             raise InitError(cli_text("init-level-unknown", level=part.strip(), known=names))
+        level = _level(known, match)
+        if not _valid_on(level, today):
+            valid = ", ".join(f"{lv['id']} ({lv['name']})" for lv in known if _valid_on(lv, today))
+            until, since = level.get("valid_until"), level.get("valid_from")
+            if until and today > until:  # said as the first day it no longer holds
+                code, day = "init-level-ended", until + datetime.timedelta(days=1)
+            else:
+                code, day = "init-level-not-yet", since
+            raise InitError(cli_text(code, level=part.strip(), date=f"{day:%d/%m/%Y}", valid=valid))
         if match not in chosen:
             chosen.append(match)
     return [lv["id"] for lv in known if lv["id"] in chosen]
@@ -122,14 +135,26 @@ def _valid_on(level: dict[str, Any], day: datetime.date) -> bool:
     return not (until and day > until) and not (since and day < since)
 
 
+def host_label(province: str) -> str:
+    """A valid host name label for the placeholder address: ASCII letters, digits and inner
+    dashes, at most 63 characters; "tinh" when nothing is left.
+
+    >>> host_label("tỉnh Hà_Tĩnh -"), host_label("- <script>"), host_label("tỉnh ---")
+    ('ha-tinh', 'script', 'tinh')
+    """
+    name = province.removeprefix("tỉnh ").removeprefix("thành phố ").replace("_", " ")
+    label = re.sub(r"[^a-z0-9]+", "-", slugify(name).lower())
+    label = label.strip("-")[:63].rstrip("-")
+    return label or "tinh"
+
+
 def _site_config(starter: Starter, province: str, levels: list[str], today: datetime.date) -> str:
     src = starter.config
-    slug = slugify(province.removeprefix("tỉnh ").removeprefix("thành phố "))
     data: dict[str, Any] = {
         "site_name": src["site_name"],
         "province": province,
         "language": "vi",
-        "site_url": f"https://{slug or 'tinh'}.example.invalid/",
+        "site_url": f"https://{host_label(province)}.example.invalid/",
         "sample_data": True,
         "sample_notice": cli_text("init-sample-notice", province=province),
         "data_as_of": today,
@@ -219,7 +244,14 @@ def init(
     province = " ".join(province.split())
     if not province:
         raise InitError(cli_text("init-no-province"))
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    bad = first_forbidden(province)
+    if bad is not None:
+        raise InitError(cli_text("init-province-char", char=describe(province[bad])))
+    if len(province) > PROVINCE_MAX:
+        raise InitError(cli_text("init-province-long", limit=PROVINCE_MAX))
+    if target.exists() and not target.is_dir():
+        raise InitError(cli_text("init-is-file", path=target))
+    if target.exists() and any(target.iterdir()):
         raise InitError(cli_text("init-not-empty", path=target))
     starter = Starter.read(starter_dir(), today)
     levels = resolve_levels(starter, levels_text, today)
@@ -256,9 +288,25 @@ def init(
         (kind("audience").path, "audiences"),
     ):
         files[name] = schema_comment(schema, target / name, target) + files[name]
-    staging = target.parent / f".{target.name}.init-tmp"
-    if staging.exists():
-        shutil.rmtree(staging)
+    try:
+        _write_project(target, files, topics_dir, topics)
+    except OSError as exc:
+        raise InitError(
+            cli_text("init-cannot-create", path=target, reason=exc.strerror or str(exc))
+        ) from exc
+    return sorted([*files, *(f"{kind('topic').path}/{t}.yml" for t in topics), SCHEMA_DIR + "/"])
+
+
+def _write_project(
+    target: Path, files: dict[str, str], topics_dir: Path, topics: list[str]
+) -> None:
+    """Write the project in a new staging folder next to ``target``, then move it in place.
+
+    The staging folder is made for this run (never a folder that was there before),
+    so a failure removes only what this run wrote.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.init-"))
     try:
         for name, text in files.items():
             path = staging / name
@@ -275,7 +323,6 @@ def init(
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return sorted([*files, *(f"{kind('topic').path}/{t}.yml" for t in topics), SCHEMA_DIR + "/"])
 
 
 def _topic_order(topic_id: str) -> tuple[int, int]:

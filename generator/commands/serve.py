@@ -186,8 +186,8 @@ def serve(root: Path, addr: str, builder: str = "mkdocs") -> int:
         if path.is_dir():
             server.watch(str(path))
     server.watch(str(root), recursive=False)  # site_config.yml, mkdocs.yml
-    preview.build()
     try:
+        preview.build()  # the first build takes a while: Ctrl+C may come during it
         print(cli_text("serve-start", url=server.url), flush=True)
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:

@@ -69,9 +69,24 @@ CLI: Final[dict[str, str]] = {
         "Đọc README.md: cần điền gì trước (địa chỉ trang, kế hoạch, số người cần tập huấn)."
     ),
     "init-not-empty": "Thư mục {path} đã có tệp; chọn một thư mục mới hoặc trống.",
+    "init-is-file": "{path} là một tệp, không phải thư mục; chọn một thư mục mới hoặc trống.",
+    "init-cannot-create": (
+        "Không tạo được dự án trong {path} ({reason}). Kiểm tra đường dẫn (thư mục cha phải là "
+        "thư mục, không phải tệp) và quyền ghi, hoặc chọn thư mục khác."
+    ),
+    "init-province-char": (
+        "Tên tỉnh có ký tự điều khiển {char} không hiển thị được; gõ lại tên tỉnh."
+    ),
+    "init-province-long": 'Tên tỉnh dài quá {limit} ký tự; ghi tên ngắn gọn, ví dụ "tỉnh Hà Tĩnh".',
     "init-no-province": 'Cần tên tỉnh, ví dụ --province "tỉnh Hà Tĩnh".',
     "init-no-levels": "Cần ít nhất một cấp tập huấn, ví dụ --levels tinh,xa,thon.",
     "init-level-unknown": "Không có cấp {level!r}. Các cấp: {known}.",
+    "init-level-ended": (
+        "Cấp {level!r} không còn hiệu lực từ ngày {date}. Các cấp dùng được hôm nay: {valid}."
+    ),
+    "init-level-not-yet": (
+        "Cấp {level!r} chỉ có hiệu lực từ ngày {date}. Các cấp dùng được hôm nay: {valid}."
+    ),
     "init-config-header": (
         "# Cài đặt trang cẩm nang tập huấn của {province},\n"
         "# tạo bằng lệnh handbook init ngày {date}.\n"

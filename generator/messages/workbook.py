@@ -106,7 +106,8 @@ COLUMNS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         ),
         "satisfied_percent": (
             "Tỷ lệ hài lòng (%)",
-            "Phần trăm học viên hài lòng với khóa học, từ 0 đến 100.",
+            "Phần trăm học viên hài lòng với khóa học, từ 0 đến 100, ví dụ 92 (ghi 92% cũng "
+            "được hiểu là 92).",
         ),
         "certificates": ("Số chứng nhận đã cấp", "Số giấy chứng nhận hoàn thành khóa học đã cấp."),
         "exception": (
@@ -216,6 +217,9 @@ BUDGET_LINE_COLUMN: Final = (
     "Kinh phí từ {name_lower} cấp này dự kiến trong năm, tính bằng đồng; để trống nếu không có.",
 )
 
+# A level's name without this is also read as the level ("Tỉnh" for "Cấp tỉnh").
+LEVEL_PREFIX: Final = "Cấp "
+
 # The "Danh mục" sheet: one column per list the dropdowns read.
 LIST_HEADERS: Final[dict[str, str]] = {
     "level": "Cấp",
@@ -238,6 +242,7 @@ VALUE_KINDS: Final[dict[str, str]] = {
     "int": "Số nguyên",
     "money": "Số tiền (đồng)",
     "number": "Số",
+    "percent": "Số phần trăm (0 đến 100; ô định dạng % như 92% cũng được)",
     "date": "Ngày",
     "choice": "Chọn trong danh sách",
     "ref": "Chọn trong danh sách (hoặc ghi mã)",
@@ -315,6 +320,26 @@ WORKBOOK_RULES: Final[dict[str, Rule]] = {
         "Ô để trống nhưng cột {header!r} bắt buộc phải có giá trị.",
         "Điền giá trị cho ô này; trang Hướng dẫn giải thích từng cột.",
     ),
+    "workbook-merged-cell": Rule(
+        "Ô nằm trong vùng ô gộp {range}: chỉ ô đầu của vùng có giá trị, các ô khác coi như trống.",
+        "Bỏ gộp ô (Merge & Center → Unmerge Cells) rồi ghi giá trị vào từng ô, mỗi dòng "
+        "ghi đủ giá trị của dòng đó.",
+    ),
+    "workbook-error-value": Rule(
+        "Ô có giá trị lỗi {value} của Excel, không phải giá trị dùng được.",
+        "Sửa công thức của ô để ra giá trị đúng (ví dụ VLOOKUP không tìm thấy thì ra #N/A), "
+        "hoặc xóa công thức và gõ giá trị vào ô.",
+    ),
+    "workbook-formula-no-value": Rule(
+        "Ô có công thức chưa được tính nên chưa có giá trị.",
+        "Mở tệp bằng Excel hoặc LibreOffice và lưu lại (công thức sẽ được tính), hoặc gõ "
+        "giá trị thay cho công thức.",
+    ),
+    "workbook-outside-project": Rule(
+        "Thư mục {folder} là liên kết dẫn ra ngoài dự án nên không ghi {path} vào đó.",
+        "Thay liên kết {folder} bằng một thư mục thật trong dự án (hoặc xóa liên kết) rồi nhập "
+        "lại; lệnh nhập chỉ ghi tệp bên trong dự án.",
+    ),
     "workbook-bad-date": Rule(
         "Ngày {value!r} không đọc được hoặc không có thật.",
         "Ghi ngày dạng NGÀY/THÁNG/NĂM, ví dụ 15/03/2026 (hoặc 2026-03-15); kiểm tra lại ngày "
@@ -345,6 +370,7 @@ EXCEL_HELP: Final[dict[str, str]] = {
     "import": "kiểm tra bảng tính rồi ghi mỗi khóa học, kết quả, kế hoạch năm thành một tệp YAML",
     "file": "tệp bảng tính .xlsx",
     "dry-run": "chỉ kiểm tra và cho biết tệp nào sẽ thay đổi, không ghi gì",
+    "force": "ghi đè nếu tệp đã có",
     "format": "định dạng báo cáo lỗi",
 }
 
@@ -354,6 +380,18 @@ EXCEL_CLI: Final[dict[str, str]] = {
         "{results} kết quả tổng hợp, {annual_plans} kế hoạch năm."
     ),
     "no-file": "Không tìm thấy tệp {path}.",
+    "is-folder": "{path} là một thư mục, không phải tệp bảng tính; ghi cả tên tệp, ví dụ "
+    "{path}/du-lieu.xlsx.",
+    "not-xlsx": "Tên tệp {path} phải có đuôi .xlsx (Sổ làm việc Excel), ví dụ du-lieu.xlsx.",
+    "exists": (
+        "Tệp {path} đã có; chưa ghi đè để không mất những gì đã sửa trong đó. Nếu muốn nhập "
+        "bảng tính này, dùng lệnh handbook excel import {path}; nếu muốn xuất đè lên nó, "
+        "thêm --force; hoặc chọn tên tệp khác."
+    ),
+    "import-write-failed": (
+        "Không ghi được {path} ({reason}): tệp hoặc thư mục có thể đang mở trong chương trình "
+        "khác hoặc chỉ cho đọc. Chưa tệp nào của dự án thay đổi; sửa rồi nhập lại."
+    ),
     "no-folder": "Không có thư mục {path} để ghi bảng tính.",
     "write-failed": (
         "Không ghi được {path}: tệp có thể đang mở trong Excel hoặc LibreOffice; đóng tệp rồi "

@@ -21,18 +21,19 @@ from ...messages import CHANGE_KINDS
 from ...messages import workbook as words
 from ...problems import format_github, format_text
 from .export import export_workbook
-from .import_ import import_workbook, replace_file
+from .import_ import WriteError, import_workbook, replace_file
 
 __all__ = ["add_commands", "run"]
 
 
 def add_commands(sub: Any, parser: type[argparse.ArgumentParser]) -> None:
-    """Add ``excel export FILE`` and ``excel import FILE [--dry-run]`` to the command line."""
+    """Add ``excel export FILE [--force]`` and ``excel import FILE [--dry-run]``."""
     help_ = words.EXCEL_HELP
     excel = sub.add_parser("excel", help=help_["excel"], description=help_["excel"])
     actions: Any = excel.add_subparsers(dest="excel_action", required=True, parser_class=parser)
     export = actions.add_parser("export", help=help_["export"], description=help_["export"])
     export.add_argument("file", type=Path, help=help_["file"])
+    export.add_argument("--force", action="store_true", help=help_["force"])
     load = actions.add_parser("import", help=help_["import"], description=help_["import"])
     load.add_argument("file", type=Path, help=help_["file"])
     load.add_argument("--dry-run", action="store_true", help=help_["dry-run"])
@@ -40,9 +41,9 @@ def add_commands(sub: Any, parser: type[argparse.ArgumentParser]) -> None:
 
 
 def run(root: Path, args: argparse.Namespace) -> int:
-    """Run ``handbook excel …``; exit 0 done, 1 mistakes found (or not written), 2 no such file."""
+    """Run ``handbook excel …``; exit 0 done, 1 mistakes found (or not written), 2 wrong path."""
     if args.excel_action == "export":
-        return cmd_export(root, args.file)
+        return cmd_export(root, args.file, force=args.force)
     return cmd_import(root, args.file, dry_run=args.dry_run, fmt=args.format)
 
 
@@ -50,9 +51,18 @@ def _say(code: str, **values: object) -> str:
     return words.EXCEL_CLI[code].format(**values)
 
 
-def cmd_export(root: Path, out: Path) -> int:
+def cmd_export(root: Path, out: Path, *, force: bool = False) -> int:
+    if out.suffix.lower() != ".xlsx":
+        print(_say("not-xlsx", path=out), file=sys.stderr)
+        return 2
+    if out.is_dir():
+        print(_say("is-folder", path=out), file=sys.stderr)
+        return 2
     if not out.parent.is_dir():
         print(_say("no-folder", path=out.parent), file=sys.stderr)
+        return 2
+    if (out.exists() or out.is_symlink()) and not force:
+        print(_say("exists", path=out), file=sys.stderr)
         return 2
     checked = pipeline.check(root)
     if checked.errors:
@@ -80,10 +90,17 @@ def cmd_export(root: Path, out: Path) -> int:
 
 
 def cmd_import(root: Path, workbook: Path, *, dry_run: bool, fmt: str) -> int:
+    if workbook.is_dir():
+        print(_say("is-folder", path=workbook), file=sys.stderr)
+        return 2
     if not workbook.is_file():
         print(_say("no-file", path=workbook), file=sys.stderr)
         return 2
-    outcome = import_workbook(root, workbook, file=str(workbook), dry_run=dry_run)
+    try:
+        outcome = import_workbook(root, workbook, file=str(workbook), dry_run=dry_run)
+    except WriteError as exc:
+        print(_say("import-write-failed", path=exc.path, reason=exc.reason), file=sys.stderr)
+        return 1
     if outcome.problems:
         print(format_github(outcome.problems) if fmt == "github" else format_text(outcome.problems))
     if not outcome.ok:

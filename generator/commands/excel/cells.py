@@ -19,6 +19,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped]
 
+from ...content.textcheck import describe, first_forbidden
 from ...problems import suggest
 from ...reproducible import vn_date
 from .layout import Column, Value
@@ -36,8 +37,18 @@ class Fault:
     values: dict[str, object] = field(default_factory=dict)
 
 
+# Spaces and the invisible characters a paste brings (zero-width space/joiners, BOM, soft
+# hyphen, word joiner): a cell holding only these looks empty and is read as empty.
+_INVISIBLE = re.compile(r"[\s\u00ad\u200b-\u200d\u2060\ufeff]*")
+
+
 def blank(raw: object) -> bool:
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    """Whether a cell is empty to the eye (nothing, spaces, zero-width characters).
+
+    >>> blank(None), blank("  "), blank("\u200b"), blank(0), blank("x")
+    (True, True, True, False, False)
+    """
+    return raw is None or (isinstance(raw, str) and _INVISIBLE.fullmatch(raw) is not None)
 
 
 # --- record → cell --------------------------------------------------------------------
@@ -62,7 +73,11 @@ def to_cell(value: Any, column: Column, vocabulary: Vocabulary | None) -> Cell:
 
 
 def from_cell(
-    raw: object, column: Column, vocabulary: Vocabulary | None, epoch: datetime.datetime
+    raw: object,
+    column: Column,
+    vocabulary: Vocabulary | None,
+    epoch: datetime.datetime,
+    number_format: str = "General",
 ) -> tuple[Any, Fault | None]:
     """The value a non-blank cell gives the record, or a fault.
 
@@ -73,35 +88,49 @@ def from_cell(
     'workbook-bad-date'
     """
     kind = column.value
+    if isinstance(raw, str):
+        found = first_forbidden(raw, allow="\t\n\r")
+        if found is not None:
+            return None, Fault("text-control-char", {"char": describe(raw[found])})
     if kind is Value.DATE:
         return _date(raw, epoch)
     if kind in (Value.INT, Value.MONEY):
         return _integer(raw), None
     if kind is Value.NUMBER:
         return _number(raw), None
+    if kind is Value.PERCENT:
+        return _percent(raw, number_format), None
     text = _text(raw, keep_lines=kind is Value.LONG_TEXT)
+    if kind is Value.REF and vocabulary is not None:
+        code = vocabulary.read(text)
+        if code is None:  # neither a code nor a label of the list: say what the list holds
+            return None, _not_listed(text, column, vocabulary)
+        return code, None
     if kind is Value.CHOICE and vocabulary is not None:
         code = vocabulary.read(text)
         if code is None:
-            labels = vocabulary.labels
-            return None, Fault(
-                "workbook-choice",
-                {
-                    "value": text,
-                    "header": column.header,
-                    "suggestion": suggest(text, labels),
-                    "allowed": ", ".join(labels),
-                },
-            )
+            return None, _not_listed(text, column, vocabulary)
         return code, None
-    if kind is Value.REF and vocabulary is not None:
-        return vocabulary.read(text), None
     if kind is Value.REFS:
         items = [item.strip() for item in re.split(r"[,;\n]", text) if item.strip()]
-        return [vocabulary.read(item) if vocabulary else item for item in items], None
+        return [(vocabulary.read(item) if vocabulary else None) or item for item in items], None
     if kind is Value.PARENT:
         return text.partition("·")[0].strip(), None
     return text, None
+
+
+def _not_listed(text: str, column: Column, vocabulary: Vocabulary) -> Fault:
+    """A value not in a dropdown's list; the hint lists its labels (for records, their ids)."""
+    shown = vocabulary.labels if vocabulary.fixed else vocabulary.codes
+    return Fault(
+        "workbook-choice",
+        {
+            "value": text,
+            "header": column.header,
+            "suggestion": suggest(text, vocabulary.labels),
+            "allowed": ", ".join(shown),
+        },
+    )
 
 
 EPOCH = datetime.datetime(1899, 12, 30)
@@ -163,6 +192,23 @@ def _number(raw: object) -> Any:
             return float(text.replace(",", "."))
         return _text(text, keep_lines=False)
     return _plain(raw)
+
+
+def _percent(raw: object, number_format: str) -> Any:
+    """A percentage as the number of percent: 92 for a cell showing 92 %.
+
+    Excel stores "92%" typed in a cell as 0.92 with a percent format; the
+    record holds 92, as the column's header says. "92%" typed as text is read
+    the same way.
+    """
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and "%" in number_format:
+        return _number(round(raw * 100, 9))
+    if isinstance(raw, str):
+        text = raw.strip()
+        if text.endswith("%"):
+            text = text[:-1].strip()
+        return _number(text)
+    return _number(raw)
 
 
 def _plain(raw: object) -> Any:

@@ -82,7 +82,7 @@ def sheet_rows(sheet: Sheet, layout: Layout, content: Content) -> list[list[Any]
 def _width(column: Column, cells: Iterable[Cell]) -> float:
     lengths = [_shown(c) for c in cells]
     longest_word = max(len(w) for w in column.header.split())
-    fixed = {Value.DATE: 13, Value.INT: 10, Value.MONEY: 15, Value.NUMBER: 10}
+    fixed = {Value.DATE: 13, Value.INT: 10, Value.MONEY: 15, Value.NUMBER: 10, Value.PERCENT: 10}
     if column.value in fixed:  # a long header wraps, on three lines at most
         wide = max(fixed[column.value], longest_word + 2, math.ceil(len(column.header) / 3) + 2)
         return min(wide, 28)

@@ -11,6 +11,12 @@
    record differs from the one on disk (compared as validated records, not as
    text: a file holding the same course in another layout is left alone), and
    list the records of the project the workbook does not hold (kept, not deleted).
+
+Writing is all or nothing: every file is first written whole next to its
+target, then each is moved in place; if one cannot be written or moved, the
+files already replaced get their old bytes back and :class:`WriteError` names
+the file. No file is written through a folder that links out of the project,
+not even into the temporary copy of a dry run.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -29,12 +35,13 @@ from ... import paths, pipeline
 from ...content import files
 from ...content.kinds import CONFIG_FILE, KINDS, kind
 from ...content.loader import parse_yaml
+from ...content.models.base import ID_MAX_LENGTH
 from ...content.project import load_content, load_file
 from ...problems import LoadError, Problem, errors
 from .canonical import leading_comments, yaml_text
 from .layout import workbook_layout
 from .locate import Generated, relocate
-from .read import Draft, read_workbook
+from .read import CellRef, Draft, read_workbook
 from .vocab import vocabularies
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -74,24 +81,109 @@ def _existing(root: Path, kind_name: str) -> dict[str, Path]:
     return {p.stem: p for p in found if p.suffix in _SUFFIXES and not p.is_dir()}
 
 
-def replace_file(path: Path, data: bytes) -> None:
-    """Write a file whole, then move it in place: never half-written, and a link standing
-    in its place is replaced, never followed out of the project. Raises :class:`OSError`."""
+class WriteError(Exception):
+    """A file of the import could not be written; none was changed."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason
+
+
+def _staged(path: Path, data: bytes) -> Path:
+    """``data`` written whole in a new file next to ``path``, with ``path``'s permissions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     keep = path.is_file() and not path.is_symlink()
     mode = path.stat().st_mode & 0o777 if keep else 0o644
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as handle:
-        handle.write(data)
+        name = Path(handle.name)
+        try:
+            handle.write(data)
+        except OSError:
+            handle.close()
+            name.unlink()
+            raise
     try:
-        os.chmod(handle.name, mode)
-        os.replace(handle.name, path)
+        os.chmod(name, mode)
     except OSError:
-        os.unlink(handle.name)
+        name.unlink()
+        raise
+    return name
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write a file whole, then move it in place: never half-written, and a link standing
+    in its place is replaced, never followed out of the project. Raises :class:`OSError`."""
+    staged = _staged(path, data)
+    try:
+        os.replace(staged, path)
+    except OSError:
+        staged.unlink()
         raise
 
 
 def _write(path: Path, text: str) -> None:
     replace_file(path, text.encode("utf-8"))
+
+
+def _old_bytes(path: Path) -> bytes | None:
+    """What a file holds before the import replaces it; None when there is no file."""
+    if path.is_symlink() or not path.exists():
+        return None
+    return path.read_bytes()
+
+
+def write_all(root: Path, texts: dict[str, str]) -> None:
+    """Write every file of ``texts`` (relative to ``root``), or none of them.
+
+    All files are first written next to their targets, then moved in place;
+    if anything fails, the files already moved get their old bytes back (or
+    are removed, when new) and :class:`WriteError` names the file that failed.
+    """
+    staged: dict[str, Path] = {}
+    old: dict[str, bytes | None] = {}
+    done: list[str] = []
+    current = ""
+    try:
+        for current, text in texts.items():
+            old[current] = _old_bytes(root / current)
+            staged[current] = _staged(root / current, text.encode("utf-8"))
+        for current in texts:
+            os.replace(staged[current], root / current)
+            del staged[current]
+            done.append(current)
+    except OSError as exc:
+        for temporary in staged.values():
+            temporary.unlink(missing_ok=True)
+        for written in reversed(done):
+            try:
+                before = old[written]
+                if before is None:
+                    (root / written).unlink()
+                else:
+                    replace_file(root / written, before)
+            except OSError:
+                pass  # cannot happen short of the disk failing: the first failure is reported
+        raise WriteError(current, exc.strerror or str(exc)) from exc
+
+
+def _outside(root: Path, path: str) -> str | None:
+    """The folder of ``path`` that leads out of its top content folder (a link), or None."""
+    base = root.resolve()
+    parts = Path(path).parent.parts
+    if not parts:
+        return None
+    top = base / parts[0]
+    if not top.exists() and not top.is_symlink():
+        return None
+    limit = top.resolve()
+    if top.is_symlink() or not limit.is_relative_to(base):
+        return parts[0]
+    for depth in range(2, len(parts) + 1):
+        here = base.joinpath(*parts[:depth])
+        if (here.exists() or here.is_symlink()) and not here.resolve().is_relative_to(limit):
+            return Path(*parts[:depth]).as_posix()
+    return None
 
 
 def _plan(root: Path, draft: Draft, existing: dict[str, Path]) -> _Planned:
@@ -105,7 +197,8 @@ def _plan(root: Path, draft: Draft, existing: dict[str, Path]) -> _Planned:
             comments = []
     else:
         # A bad id cannot be a file name; the row stands in until the id is fixed.
-        name = draft.id if _ID.fullmatch(draft.id) else f"_dong-{draft.anchor.row}"
+        good = _ID.fullmatch(draft.id) and len(draft.id) <= ID_MAX_LENGTH
+        name = draft.id if good else f"_dong-{draft.anchor.row}"
         folder = root / declared.path
         start = draft.data.get("start")
         if draft.kind == "course" and isinstance(start, datetime.date):
@@ -166,10 +259,15 @@ def _same(root: Path, item: _Planned) -> bool:
     return old.model_dump() == new.model_dump()
 
 
+def _at(file: str, cell: CellRef, code: str, **values: object) -> Problem:
+    return Problem.in_cell(file, cell.row, cell.column, cell.place, code, **values)
+
+
 def import_workbook(root: Path, workbook: Path, *, file: str, dry_run: bool = False) -> Outcome:
     """Check ``workbook`` against the project at ``root``; write its records unless wrong.
 
     ``file`` is how reports name the workbook; ``dry_run`` writes nothing.
+    Raises :class:`WriteError` when a file cannot be written (then none is).
     """
     content = load_content(root)
     if content.config is None:  # no vocabularies without a configuration: say why
@@ -180,18 +278,39 @@ def import_workbook(root: Path, workbook: Path, *, file: str, dry_run: bool = Fa
         return Outcome(sorted(set(reading.problems)))
     existing = {sheet.kind: _existing(root, sheet.kind) for sheet in reading.sheets}
     planned = [_plan(root, d, existing[d.kind]) for d in reading.drafts]
-    generated = {p.path: Generated(p.draft, parse_yaml(p.text, p.path)) for p in planned}
+    refused = []
+    generated = {}
+    for item in planned:
+        anchor = item.draft.anchor
+        folder = _outside(root, item.path)
+        if folder is not None:
+            refused.append(
+                _at(file, anchor, "workbook-outside-project", folder=folder, path=item.path)
+            )
+            continue
+        try:
+            generated[item.path] = Generated(item.draft, parse_yaml(item.text, item.path))
+        except LoadError as exc:  # a character no YAML reader takes: shown at the record
+            refused.append(
+                replace(
+                    exc.problem, file=file, line=anchor.row, col=anchor.column, place=anchor.place
+                )
+            )
+    if refused:
+        return Outcome(sorted(set(reading.problems) | set(refused)))
     found = relocate(_check(root, planned), generated, file)
     outcome = Outcome(sorted(set(reading.problems) | set(found)))
     if not outcome.ok:
         return outcome
+    changed = {}
     for item in sorted(planned, key=lambda p: p.path):
         if _same(root, item):
             outcome.unchanged.append(item.path)
             continue
         outcome.written.append(item.path)
-        if not dry_run:
-            _write(root / item.path, item.text)
+        changed[item.path] = item.text
+    if not dry_run:
+        write_all(root, changed)
     for sheet in reading.sheets:
         held = {d.id for d in reading.drafts if d.kind == sheet.kind}
         absent = sorted(set(existing[sheet.kind]) - held)

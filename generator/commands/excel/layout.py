@@ -55,6 +55,8 @@ class Value(Enum):
     INT = "int"
     MONEY = "money"
     NUMBER = "number"
+    PERCENT = "percent"
+    """A number of percent, 0–100; a cell formatted as percent (0.92 shown as 92 %) reads as 92."""
     DATE = "date"
     CHOICE = "choice"
     """A code of a fixed vocabulary, shown by its label ("Sáng")."""
@@ -265,7 +267,7 @@ def workbook_layout(config: SiteConfig | None) -> Layout:
             *_budget(),
             ("pre_test", NUM, None),
             ("post_test", NUM, None),
-            ("satisfied_percent", NUM, None),
+            ("satisfied_percent", Value.PERCENT, None),
             ("certificates", INT, None),
             ("exception", T, None),
             ("note", LT, None),

@@ -33,11 +33,17 @@ class Generated:
     doc: Document
     _starts: list[tuple[int, int, int]] = field(default_factory=list)
     _locs: list[Loc] = field(default_factory=list)
+    _outermost: dict[int, Loc] = field(default_factory=dict)
+    """By line: the outermost value starting on it (indexed once, not searched per problem)."""
 
     def __post_init__(self) -> None:
         ordered = sorted((pos[0], pos[1], len(loc), loc) for loc, pos in self.doc.marks.items())
         self._starts = [(line, col, depth) for line, col, depth, _ in ordered]
         self._locs = [loc for *_, loc in ordered]
+        for line, _, depth, loc in ordered:
+            known = self._outermost.get(line)
+            if known is None or depth < len(known):
+                self._outermost[line] = loc
 
     def loc_at(self, line: int, col: int) -> Loc:
         """The value starting at, or last before, a position (the deepest on a tie)."""
@@ -46,12 +52,8 @@ class Generated:
 
     def cell_of_line(self, line: int) -> CellRef:
         """The cell of the outermost value starting on ``line`` ("lần đầu ở dòng 14")."""
-        on_line = [
-            loc for (n, _, _), loc in zip(self._starts, self._locs, strict=True) if n == line
-        ]
-        if not on_line:
-            return self.draft.anchor
-        return self.draft.cell(min(on_line, key=len))
+        loc = self._outermost.get(line)
+        return self.draft.anchor if loc is None else self.draft.cell(loc)
 
 
 def _moved(problem: Problem, cell: CellRef, file: str, message: str) -> Problem:
@@ -69,18 +71,24 @@ def _dropped(problem: Problem, loc: Loc, draft: Draft) -> bool:
     return problem.code == "too-short" and loc in draft.omitted  # a list with no rows
 
 
+# A file name a message may hold ("content/courses/kh-01.yml:14"); looked up among the
+# generated files, so that the work per problem does not grow with their number.
+_FILE_NAME = re.compile(r"([\w./-]+?\.ya?ml)(?::(\d+))?")
+
+
 def _message(problem: Problem, here: Generated | None, generated: dict[str, Generated]) -> str:
     """The message, with generated files and their lines named by cell."""
     message = problem.message
     if generated:
-        names = "|".join(re.escape(name) for name in sorted(generated, key=len, reverse=True))
 
         def cell(match: re.Match[str]) -> str:
-            other = generated[match.group(1)]
+            other = generated.get(match.group(1))
+            if other is None:
+                return match.group(0)
             line = match.group(2)
             return (other.cell_of_line(int(line)) if line else other.draft.anchor).place
 
-        message = re.sub(rf"({names})(?::(\d+))?", cell, message)
+        message = _FILE_NAME.sub(cell, message)
     if here is not None and "{first_line}" in RULES[problem.code].message:
         message = re.sub(
             r"dòng (\d+)", lambda m: f"ô {here.cell_of_line(int(m.group(1))).place}", message

@@ -9,19 +9,34 @@ checks find in the YAML can be shown at its cell.
 
 What only a workbook can get wrong — an unknown sheet, a missing header, a row
 naming no record, an unreadable date, a value not in its dropdown, an empty
-required cell — is reported here, at its cell. When the sheets or headers
-themselves are wrong, rows are not read at all (:attr:`Reading.usable`).
+required cell, an Excel error value (#N/A), a formula never calculated, a merged
+range — is reported here, at its cell. When the sheets or headers themselves
+are wrong, rows are not read at all (:attr:`Reading.usable`).
+
+The workbook is streamed (openpyxl's read-only mode) and only the columns
+under a header are read, so a stray cell far below the data (row 1 048 576)
+costs one empty row per row, not a row of cells per column.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.cell.cell import ERROR_CODES  # type: ignore[import-untyped]
+from openpyxl.cell.read_only import EMPTY_CELL  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils.cell import (  # type: ignore[import-untyped]
+    coordinate_to_tuple,
+    range_boundaries,
+)
+from openpyxl.xml.functions import iterparse  # type: ignore[import-untyped]
 
 from ...messages import workbook as words
 from ...problems import Problem, suggest
@@ -94,6 +109,9 @@ class _Reader:
         self.book = book
         self.epoch: datetime.datetime = book.epoch
         self.reading = Reading()
+        self.merged: dict[tuple[str, int, int], str] = {}
+        """(sheet, row, column) of each cell hidden by a merge (not its first), → the range."""
+        self.merges_said: set[str] = set()
 
     def report(self, cell: CellRef, code: str, **values: object) -> None:
         self.reading.problems.append(
@@ -108,6 +126,7 @@ class _Reader:
         ignored = {fold(words.SHEET_NAMES[k]) for k in ("lists", "guide")}
         found: dict[str, Any] = {}
         for ws in self.book.worksheets:
+            ws.reset_dimensions()  # some programs save a wrong size; read what is there
             name = fold(ws.title)
             if name in known:
                 found[known[name].key] = ws
@@ -179,19 +198,35 @@ class _Reader:
     def rows(self, sheet: Sheet, ws: Any, numbers: dict[str, int]) -> list[_Row]:
         """The non-blank rows of a sheet: each value read, with its cell."""
         rows = []
-        for row_number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), 2):
-            if all(blank(v) for v in values):
+        marks = _marks(ws)
+        self.merged.update(marks.merged)
+        width = max(numbers.values(), default=1)
+        gap: tuple[Any, ...] = ()
+        for row_number, cells in enumerate(ws.iter_rows(min_row=2, max_col=width), 2):
+            if cells is gap:  # rows the file does not hold come as one shared tuple: quick
+                continue
+            if all(c is EMPTY_CELL for c in cells):
+                gap = cells
+                continue
+            values = [c.value for c in cells]
+            if all(blank(v) for v in values) and not any(
+                (row_number, n) in marks.uncalculated for n in range(1, len(cells) + 1)
+            ):
                 continue
             row = _Row(row_number)
             for column in sheet.columns:
                 index = numbers[column.key]
-                raw = values[index - 1] if index <= len(values) else None
+                here = cells[index - 1] if index <= len(cells) else EMPTY_CELL
+                raw = here.value
                 cell = CellRef(ws.title, row_number, index)
                 row.cells[column.key] = cell
-                if blank(raw):
+                fault = _cell_fault(raw, here.data_type, (row_number, index) in marks.uncalculated)
+                if fault is None and blank(raw):
                     continue
-                vocabulary = self.vocabularies.get(column.vocabulary or "")
-                value, fault = from_cell(raw, column, vocabulary, self.epoch)
+                if fault is None:
+                    vocabulary = self.vocabularies.get(column.vocabulary or "")
+                    fmt = here.number_format or "General"
+                    value, fault = from_cell(raw, column, vocabulary, self.epoch, fmt)
                 if fault is not None:
                     self.fault(cell, fault)
                     row.faulty.add(column.key)
@@ -199,6 +234,15 @@ class _Reader:
                     row.values[column.key] = value
             rows.append(row)
         return rows
+
+    def missing(self, cell: CellRef, header: str) -> None:
+        """An empty required cell, or one inside a merged range (said once per range)."""
+        merge = self.merged.get((cell.sheet, cell.row, cell.column))
+        if merge is None:
+            self.report(cell, "workbook-missing-value", header=header)
+        elif merge not in self.merges_said:
+            self.merges_said.add(merge)
+            self.report(cell, "workbook-merged-cell", range=merge)
 
     def fault(self, cell: CellRef, fault: Fault) -> None:
         self.report(cell, fault.code, **fault.values)
@@ -231,7 +275,7 @@ class _Reader:
             if column.required == "yes" or (
                 column.required == "with_group" and column.path[0] in data
             ):
-                self.report(row.cells[column.key], "workbook-missing-value", header=column.header)
+                self.missing(row.cells[column.key], column.header)
                 omitted.add((*base, *column.path))
         row.omitted = omitted
         return data, cells
@@ -288,8 +332,7 @@ class _Reader:
             owner_id = row.values.get(id_key)
             if owner_id is None:
                 if id_key not in row.faulty:
-                    header = sheet.columns[0].header
-                    self.report(row.cells[id_key], "workbook-missing-value", header=header)
+                    self.missing(row.cells[id_key], sheet.columns[0].header)
                 continue
             draft = drafts.get(str(owner_id))
             if draft is None:
@@ -346,16 +389,79 @@ class _Row:
     omitted: set[Loc] = field(default_factory=set)
 
 
+def _cell_fault(raw: object, data_type: str, uncalculated: bool) -> Fault | None:
+    """An Excel error value ("#N/A") or a formula never calculated: no value to read."""
+    if data_type == "e" or (isinstance(raw, str) and raw.strip() in ERROR_CODES):
+        return Fault("workbook-error-value", {"value": str(raw).strip()})
+    if uncalculated and blank(raw):
+        return Fault("workbook-formula-no-value")
+    return None
+
+
+@dataclass
+class _Marks:
+    """What the values alone do not show: formulas with no value, merged ranges."""
+
+    uncalculated: set[tuple[int, int]] = field(default_factory=set)
+    """(row, column) of formulas saved without their value."""
+    merged: dict[tuple[str, int, int], str] = field(default_factory=dict)
+
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_TEXT_RESULTS = {"s", "str", "inlineStr"}
+
+
+def _marks(ws: Any) -> _Marks:
+    """Read the sheet's XML once more, only when it holds formulas or merges.
+
+    openpyxl gives a formula's saved value or, when a program saved the
+    formula without computing it, nothing — as if the cell were empty.
+    """
+    marks = _Marks()
+    with ws._get_source() as source:  # read-only worksheets keep their XML
+        data = source.read()
+    if _FORMULA.search(data) is None and b"mergeCell" not in data:
+        return marks
+    for _, element in iterparse(io.BytesIO(data)):
+        tag = element.tag.rpartition("}")[2]
+        if tag == "c":
+            parts = {child.tag.rpartition("}")[2]: child for child in element}
+            value = parts.get("v")
+            empty = value is None or not value.text
+            formula = "f" in parts and empty and element.get("t") not in _TEXT_RESULTS
+            if formula and element.get("r"):
+                marks.uncalculated.add(coordinate_to_tuple(element.get("r")))
+            element.clear()
+        elif tag == "row":
+            element.clear()
+        elif tag == "mergeCell" and element.get("ref"):
+            ref = element.get("ref")
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+            if max_row < 2:
+                continue
+            max_row = min(max_row, min_row + 100_000)  # a whole column merged: enough
+            max_col = min(max_col, min_col + 1_000)
+            for row in range(min_row, max_row + 1):
+                for col in range(min_col, max_col + 1):
+                    if (row, col) != (min_row, min_col):
+                        marks.merged[(ws.title, row, col)] = ref
+    return marks
+
+
 def read_workbook(
     path: Path, layout: Layout, vocabularies: dict[str, Vocabulary], *, file: str
 ) -> Reading:
     """Read the workbook at ``path``; problems name ``file`` and each cell."""
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception:  # not a zip, not a workbook, unreadable: one answer
-        problem = Problem.make(file, 1, 1, "workbook-unreadable", name=path.name)
-        return Reading(problems=[problem], usable=False)
-    try:
-        return _Reader(file, layout, vocabularies, book).read()
-    finally:
-        book.close()
+    with warnings.catch_warnings():
+        # openpyxl warns in English (a date serial out of range, an unknown extension);
+        # what matters is reported at its cell.
+        warnings.simplefilter("ignore")
+        try:
+            book = load_workbook(path, data_only=True, read_only=True)
+        except Exception:  # not a zip, not a workbook, unreadable: one answer
+            problem = Problem.make(file, 1, 1, "workbook-unreadable", name=path.name)
+            return Reading(problems=[problem], usable=False)
+        try:
+            return _Reader(file, layout, vocabularies, book).read()
+        finally:
+            book.close()

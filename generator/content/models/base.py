@@ -32,9 +32,12 @@ def _one_line(value: str) -> str:
     return value
 
 
+ID_MAX_LENGTH = 64
+"""The longest id: it is a file name, and part of a page's address."""
+
 Id = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64),
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=ID_MAX_LENGTH),
     AfterValidator(_not_reserved),
 ]
 Text = Annotated[
