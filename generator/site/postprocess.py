@@ -48,6 +48,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import rcssmin  # type: ignore[import-untyped]
+import rjsmin  # type: ignore[import-untyped]
+
 from .. import paths
 from ..reproducible import zip_entry
 from .pagemeta import offline_home
@@ -152,7 +155,38 @@ def write_offline_zip(site: Path, folder: str, cache: Path | None = None) -> boo
     return False
 
 
+# Our own assets, minified in the built site only (the sources stay readable).
+# lunr.stemmer.support.min.js is imported by Material's worker for any language
+# but English; our lunr.vi.min.js uses none of it, so it ships as a stub.
+MINIFIED = (
+    f"{paths.ASSETS_DIR}/handbook.js",
+    f"{paths.ASSETS_DIR}/handbook.css",
+    f"{paths.ASSETS_DIR}/javascripts/lunr/min/lunr.vi.min.js",
+)
+STEMMER_SUPPORT = f"{paths.ASSETS_DIR}/javascripts/lunr/min/lunr.stemmer.support.min.js"
+STEMMER_STUB = "/* lunr.vi.min.js of this site needs no stemmer support */\n"
+
+
+def minify_assets(site: Path) -> int:
+    """Minify the handbook's script and styles; return the bytes saved."""
+    saved = 0
+    for name in MINIFIED:
+        path = site / name
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        small = rcssmin.cssmin(text) if name.endswith(".css") else rjsmin.jsmin(text)
+        path.write_text(small, encoding="utf-8", newline="\n")
+        saved += len(text.encode()) - len(small.encode())
+    stemmer = site / STEMMER_SUPPORT
+    if stemmer.is_file():
+        saved += stemmer.stat().st_size - len(STEMMER_STUB)
+        stemmer.write_text(STEMMER_STUB, encoding="utf-8", newline="\n")
+    return saved
+
+
 def postprocess(site: Path, cache: Path | None = None) -> None:
     """Every post-build step, in order (the offline copy last, so it has the rest)."""
+    minify_assets(site)
     improve_search(site)
     write_offline_zip(site, paths.OFFLINE_FOLDER, cache)
