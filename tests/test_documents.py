@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from pypdf import PdfReader
@@ -367,3 +368,20 @@ def test_course_notice_docx_is_clean_and_scans(cat: Catalogue) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in cells
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Học viên mang theo" in text and "Liên hệ" in text
+
+
+def test_a_curriculum_with_very_long_audience_names_is_still_drawn(mini: Path) -> None:
+    """Each audience name may be 500 characters; a table cell cannot be taller than a page."""
+    from generator.content.derive import all_curricula
+    from generator.downloads.curricula import curriculum_pdf
+
+    path = mini / "content/audiences.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for audience in data["audiences"]:
+        audience["name"] = ("Cán bộ phụ trách công tác xây dựng nông thôn mới " * 9)[:480]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    checked = pipeline.check(mini)
+    assert checked.catalogue is not None, checked.problems
+    for curriculum in all_curricula(checked.catalogue):
+        reader = PdfReader(io.BytesIO(curriculum_pdf(curriculum, checked.catalogue)))
+        assert "…" in "".join(page.extract_text() for page in reader.pages)

@@ -14,9 +14,13 @@ from .. import messages, paths
 from ..content.catalogue import Catalogue
 from ..content.derive import Curriculum
 from ..messages import documents as words
+from ..site.pagemeta import shorten
 from .officedoc import BODY_PT, OfficePdf
 from .outlines import as_of, reference
 from .pdfdoc import SERIF
+
+CELL_LIMIT = 900
+"""Characters of audience names in one table cell: well under a page at 11.5 pt."""
 
 
 def curriculum_pdf(curriculum: Curriculum, catalogue: Catalogue) -> bytes:
@@ -42,7 +46,9 @@ def curriculum_pdf(curriculum: Curriculum, catalogue: Catalogue) -> bytes:
             row.cell(str(number))
             row.cell(f"{item.topic.label}. {item.topic.title}")
             row.cell(f"{item.topic.duration} {unit}")
-            row.cell("; ".join(a.name for a in item.audiences) or "—")
+            # A cell taller than a page cannot be drawn: long lists are cut (the page
+            # online lists every audience).
+            row.cell(shorten("; ".join(a.name for a in item.audiences), CELL_LIMIT) or "—")
         total = table.row()
         total.cell(messages.TOTAL, colspan=2, align="RIGHT", style=bold)
         total.cell(f"{curriculum.half_days} {unit}", style=bold)
