@@ -363,7 +363,22 @@ def test_course_notice_docx_is_clean_and_scans(cat: Catalogue) -> None:
         f"https://example.org/ntm/tai-ve/lich/{course.id}.ics",
     ]
     document = Document(io.BytesIO(data))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in cells
+    assert_docx_office_blocks(document, number="Số: ……/……")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Học viên mang theo" in text and "Liên hệ" in text
+
+
+def assert_docx_office_blocks(document: object, *, number: str | None) -> None:
+    """The header block (body, nation, motto, number, place and date) and the signature block
+    with its recipients, in borderless tables; the mini config sets none: placeholders."""
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]  # type: ignore[attr-defined]
+    assert "……\n……\n" in cells  # parent and issuing body, then the rule under them
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" in cells
+    assert "……, ngày 30 tháng 11 năm 2025" in cells
+    assert (number in cells) if number else ("" in cells)
+    assert "Nơi nhận:\n- ……\n- Lưu: VT." in cells
+    assert "……\n……\n\n\n\n\n……" in cells  # on behalf of, title, room to sign, name
+    section = document.sections[0]  # type: ignore[attr-defined]
+    margins = [section.left_margin, section.top_margin, section.right_margin, section.bottom_margin]
+    assert [round(m.mm) for m in margins] == [30, 20, 15, 20]
+    assert section.different_first_page_header_footer and "PAGE" in section.header._element.xml

@@ -33,6 +33,7 @@ from . import (
     feeds,
     notices,
     officedoc,
+    officeword,
     opendata,
     outlines,
     pdfdoc,
@@ -137,7 +138,7 @@ def render_downloads(
     cache = Cache(root / paths.CACHE_DIR if root is not None else None)
     config = catalogue.config
     # The code that draws a document: its module and the shared layout it uses.
-    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, document_words)
+    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, officeword, document_words)
     outline_code = _code_hash(outlines, *layout)
     curriculum_code = _code_hash(curricula, outlines, *layout)
     # Everything an outline shows besides its topic: names of levels, groups,
