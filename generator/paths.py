@@ -105,6 +105,11 @@ def report_file(plan_id: str, year: int | None, suffix: str) -> str:
     return f"{DOWNLOADS_DIR}/bao-cao/{name}.{suffix}"
 
 
+def plan_summary(plan_id: str, suffix: str) -> str:
+    """A plan's summary in the administrative format (tóm tắt kế hoạch), as pdf or docx."""
+    return f"{DOWNLOADS_DIR}/ke-hoach/{plan_id}-tom-tat.{suffix}"
+
+
 def topic_pdf(topic_id: str) -> str:
     return f"{DOWNLOADS_DIR}/de-cuong/{topic_id}.pdf"
 

@@ -382,3 +382,93 @@ def assert_docx_office_blocks(document: object, *, number: str | None) -> None:
     margins = [section.left_margin, section.top_margin, section.right_margin, section.bottom_margin]
     assert [round(m.mm) for m in margins] == [30, 20, 15, 20]
     assert section.different_first_page_header_footer and "PAGE" in section.header._element.xml
+
+
+# --- plan summaries -----------------------------------------------------------------------
+
+PLAN_URL = "https://example.org/ntm/ke-hoach/kh-thu-nghiem/index.html"
+PLAN_SAYS = [
+    "TÓM TẮT KẾ HOẠCH",
+    "Tập huấn thử nghiệm",  # the title without its leading "Kế hoạch"
+    "(Kế hoạch số 1/KH-TN ngày 15/11/2022 của Ban Chỉ đạo thử nghiệm tỉnh Thử Nghiệm)",
+    "Thời gian thực hiện: 15/11/2022 – 31/12/2025.",
+    "Các cấp tổ chức: Cấp tỉnh, Cấp huyện, Cấp xã.",
+    "100% cán bộ chuyên trách",
+    "Ít nhất 80% cán bộ cơ sở",
+    "Nhóm I – Cơ bản",
+    "Chuyên đề địa phương",  # the local group, with its topic
+    "I.1. Tổng quan về nông thôn mới",
+    "Mỗi khóa tập huấn kéo dài không dưới 2 ngày, có ít nhất 1 buổi khảo sát thực tế hoặc thực hành",
+    "Tính đến ngày 31/12/2022; nguồn: số liệu thử nghiệm.",
+    "Tổng cộng",
+    "135",  # 5 + 10 + 20 + 100 people
+    PLAN_URL,
+]
+
+
+def test_plan_summary_pdf_is_an_office_document(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    plan = cat.current_plan
+    data = plansummary.summary_pdf(plan, cat)
+    assert data == plansummary.summary_pdf(plan, cat)  # deterministic
+    reader = PdfReader(io.BytesIO(data))
+    assert_decree_30_page(reader)
+    assert {"LiberationSerif", "LiberationSerifBold"} <= font_names(reader)
+    text = flat("\n".join(p.extract_text() for p in reader.pages))
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "……, ngày 30 tháng 11 năm 2025",  # no place in the mini config: a placeholder
+        *PLAN_SAYS,
+        "Nơi nhận:",
+        "Lưu: VT.",
+    ]:
+        assert flat(expected) in text, expected
+    assert "Số:" not in text  # a summary is not a numbered document of its own
+    (matrix,) = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+    assert matrix == expected_matrix(PLAN_URL) and decode(matrix) == PLAN_URL
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Tóm tắt kế hoạch – Kế hoạch thử nghiệm"
+    assert reader.metadata.subject == plan.title
+    assert reader.metadata.author == "Cẩm nang thử nghiệm"  # the issuing body, else the site
+
+
+def test_plan_summary_says_a_draft_is_not_issued_and_prints_the_note(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    draft = cat.current_plan.model_copy(
+        update={"number": None, "date": None, "note": "Ghi chú riêng của kế hoạch."}
+    )
+    reader = PdfReader(io.BytesIO(plansummary.summary_pdf(draft, cat)))
+    text = flat("\n".join(p.extract_text() for p in reader.pages))
+    assert flat("(Dự thảo kế hoạch của Ban Chỉ đạo thử nghiệm tỉnh Thử Nghiệm,") in text
+    assert flat("Số, ngày ban hành: dự thảo, chưa có số và ngày ban hành.") in text
+    assert flat("6. Ghi chú") in text and flat("Ghi chú riêng của kế hoạch.") in text
+
+
+def test_plan_summary_docx_is_an_office_document(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    plan = cat.current_plan
+    data = plansummary.summary_docx(plan, cat)
+    assert data == plansummary.summary_docx(plan, cat)
+    assert_clean_docx(
+        data,
+        title="Tóm tắt kế hoạch – Kế hoạch thử nghiệm",
+        author="Cẩm nang thử nghiệm",  # no issuing body in the mini config: the site
+        created="2025-11-30",
+    )
+    assert docx_qr_urls(data) == [PLAN_URL]
+    document = Document(io.BytesIO(data))
+    assert_docx_office_blocks(document, number=None)
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    for expected in PLAN_SAYS:
+        assert flat(expected) in flat(paragraphs + cells), expected
+    fonts = set()
+    for element in document.element.body.iter(qn("w:rFonts")):
+        fonts |= {element.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
+    assert fonts == {"Times New Roman"}

@@ -37,6 +37,7 @@ from . import (
     opendata,
     outlines,
     pdfdoc,
+    plansummary,
     qrcodes,
     reports,
     sharecards,
@@ -200,6 +201,19 @@ def render_downloads(
             path = paths.course_notice(course.id, suffix)
             files[path] = cache.get(
                 path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
+            )
+    # A plan's summary: the plan, the config (levels, groups, documents, data date),
+    # its topics and the audiences its denominators name.
+    summary_code = _code_hash(plansummary, *layout)
+    for plan in catalogue.plans:
+        shown = [topics[t] for t in plan.topics if t in topics]
+        parts = [plan, config, *shown, *catalogue.audiences]
+        for suffix, draw in (("pdf", plansummary.summary_pdf), ("docx", plansummary.summary_docx)):
+            path = paths.plan_summary(plan.id, suffix)
+            files[path] = cache.get(
+                path,
+                _key(f"plan-summary-{suffix}", summary_code, parts),
+                partial(draw, plan, catalogue),
             )
     # Pictures of shared links: one per topic, one for the site (see sharecards).
     # Pillow's version and layout engine change the pixels: part of the key.

@@ -120,11 +120,16 @@ class OfficePdf(FPDF):
         self.centred(right_x, right_w, f"{place}, {vn_long_date(day)}", "I", 13.5)
         self.ln(6)
 
-    def title_block(self, kind: str, summary: str) -> None:
-        """The document's kind ("BÁO CÁO") and summary, centred and bold, with a short rule."""
+    def title_block(self, kind: str, summary: str, under: str = "") -> None:
+        """The document's kind ("BÁO CÁO") and summary, centred and bold, with a short rule.
+
+        ``under`` (which plan a summary is of, say) is printed in italics above the rule.
+        """
         self.centred(self.l_margin, self.epw, kind.upper(), "B", 14)
         inner = min(150.0, self.epw)
         self.centred(self.l_margin + (self.epw - inner) / 2, inner, summary, "B", 14)
+        if under:
+            self.centred(self.l_margin, self.epw, under, "I", 13)
         self.rule(self.l_margin + self.epw / 2, self.get_y() + 2, 40)
         self.ln(7)
 
