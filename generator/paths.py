@@ -100,7 +100,7 @@ TABLE_PROGRESS = "tien-do"
 
 
 def report_file(plan_id: str, year: int | None, suffix: str) -> str:
-    """A report as a download (xlsx, pdf, csv, json); ``year`` None for the whole period."""
+    """A report as a download (xlsx, pdf, docx, csv, json); ``year`` None for the whole period."""
     name = f"{plan_id}-{year}" if year is not None else f"{plan_id}-tong-hop"
     return f"{DOWNLOADS_DIR}/bao-cao/{name}.{suffix}"
 

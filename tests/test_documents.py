@@ -18,7 +18,7 @@ from generator import pipeline
 from generator.content import derive
 from generator.content.catalogue import Catalogue
 from generator.content.reports import year_report
-from generator.downloads import curricula, outlines, qrcodes, reports
+from generator.downloads import curricula, outlines, qrcodes, reportdocs
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
@@ -112,7 +112,7 @@ def test_curriculum_and_report_are_in_the_administrative_format(cat: Catalogue) 
     assert flat("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") in text
     assert flat("Độc lập - Tự do - Hạnh phúc") in text
     report = year_report(cat, cat.current_plan, 2025)
-    reader = PdfReader(io.BytesIO(reports.pdf(report, cat)))
+    reader = PdfReader(io.BytesIO(reportdocs.report_pdf(report, cat)))
     assert_decree_30_page(reader, landscape=True)
 
 
@@ -472,3 +472,50 @@ def test_plan_summary_docx_is_an_office_document(cat: Catalogue) -> None:
     for element in document.element.body.iter(qn("w:rFonts")):
         fonts |= {element.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
     assert fonts == {"Times New Roman"}
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def test_report_pdf_has_a_qr_code_to_its_page(cat: Catalogue) -> None:
+    from generator.content.reports import period_report
+
+    for report, page in [
+        (year_report(cat, cat.current_plan, 2023), "bao-cao-2023"),
+        (period_report(cat, cat.current_plan), "bao-cao-tong-hop"),
+    ]:
+        url = f"https://example.org/ntm/ke-hoach/kh-thu-nghiem/{page}.html"
+        reader = PdfReader(io.BytesIO(reportdocs.report_pdf(report, cat)))
+        assert_decree_30_page(reader, landscape=True)
+        (matrix,) = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+        assert matrix == expected_matrix(url) and decode(matrix) == url
+        text = flat("\n".join(p.extract_text() for p in reader.pages))
+        assert flat(url) in text and "Nơinhận:" in text
+
+
+def test_report_docx_is_a_landscape_office_document(cat: Catalogue) -> None:
+    from generator.content.reports import period_report
+
+    report = period_report(cat, cat.current_plan)
+    data = reportdocs.report_docx(report, cat)
+    assert data == reportdocs.report_docx(report, cat)
+    assert_clean_docx(
+        data,
+        title="Báo cáo tổng hợp giai đoạn 2022–2025 – Kế hoạch thử nghiệm",
+        author="Cẩm nang thử nghiệm",
+        created="2025-11-30",
+    )
+    url = "https://example.org/ntm/ke-hoach/kh-thu-nghiem/bao-cao-tong-hop.html"
+    assert docx_qr_urls(data) == [url]
+    document = Document(io.BytesIO(data))
+    assert_docx_office_blocks(document, number="Số: ……/……")
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    assert section.orientation == 1  # landscape
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Tổng cộng" in cells and "So với mục tiêu của kế hoạch" in [
+        p.text for p in document.paragraphs
+    ]
+    assert any(url in c for c in cells)  # printed under the code
+    header = document.tables[1].rows[0]._tr
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None  # repeats per page

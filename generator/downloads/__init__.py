@@ -39,6 +39,7 @@ from . import (
     pdfdoc,
     plansummary,
     qrcodes,
+    reportdocs,
     reports,
     sharecards,
     worddoc,
@@ -124,7 +125,8 @@ def _report_files(catalogue: Catalogue, plan: Plan) -> dict[str, bytes]:
         found[paths.report_file(plan.id, year, "csv")] = opendata.to_csv(headers, rows)
         found[paths.report_file(plan.id, year, "json")] = opendata.to_json(name, headers, rows)
         found[paths.report_file(plan.id, year, "xlsx")] = reports.workbook(report, catalogue)
-        found[paths.report_file(plan.id, year, "pdf")] = reports.pdf(report, catalogue)
+        found[paths.report_file(plan.id, year, "pdf")] = reportdocs.report_pdf(report, catalogue)
+        found[paths.report_file(plan.id, year, "docx")] = reportdocs.report_docx(report, catalogue)
     return found
 
 
