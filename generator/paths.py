@@ -100,9 +100,14 @@ TABLE_PROGRESS = "tien-do"
 
 
 def report_file(plan_id: str, year: int | None, suffix: str) -> str:
-    """A report as a download (xlsx, pdf, csv, json); ``year`` None for the whole period."""
+    """A report as a download (xlsx, pdf, docx, csv, json); ``year`` None for the whole period."""
     name = f"{plan_id}-{year}" if year is not None else f"{plan_id}-tong-hop"
     return f"{DOWNLOADS_DIR}/bao-cao/{name}.{suffix}"
+
+
+def plan_summary(plan_id: str, suffix: str) -> str:
+    """A plan's summary in the administrative format (tóm tắt kế hoạch), as pdf or docx."""
+    return f"{DOWNLOADS_DIR}/ke-hoach/{plan_id}-tom-tat.{suffix}"
 
 
 def topic_pdf(topic_id: str) -> str:

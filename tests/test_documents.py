@@ -19,7 +19,7 @@ from generator import pipeline
 from generator.content import derive
 from generator.content.catalogue import Catalogue
 from generator.content.reports import year_report
-from generator.downloads import curricula, outlines, qrcodes, reports
+from generator.downloads import curricula, outlines, qrcodes, reportdocs
 
 HERE = Path(__file__).parent
 MINI = HERE / "fixtures" / "mini"
@@ -113,7 +113,7 @@ def test_curriculum_and_report_are_in_the_administrative_format(cat: Catalogue) 
     assert flat("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") in text
     assert flat("Độc lập - Tự do - Hạnh phúc") in text
     report = year_report(cat, cat.current_plan, 2025)
-    reader = PdfReader(io.BytesIO(reports.pdf(report, cat)))
+    reader = PdfReader(io.BytesIO(reportdocs.report_pdf(report, cat)))
     assert_decree_30_page(reader, landscape=True)
 
 
@@ -364,8 +364,7 @@ def test_course_notice_docx_is_clean_and_scans(cat: Catalogue) -> None:
         f"https://example.org/ntm/tai-ve/lich/{course.id}.ics",
     ]
     document = Document(io.BytesIO(data))
-    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in cells
+    assert_docx_office_blocks(document, number="Số: ……/……")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Học viên mang theo" in text and "Liên hệ" in text
 
@@ -385,3 +384,156 @@ def test_a_curriculum_with_very_long_audience_names_is_still_drawn(mini: Path) -
     for curriculum in all_curricula(checked.catalogue):
         reader = PdfReader(io.BytesIO(curriculum_pdf(curriculum, checked.catalogue)))
         assert "…" in "".join(page.extract_text() for page in reader.pages)
+
+
+def assert_docx_office_blocks(document: object, *, number: str | None) -> None:
+    """The header block (body, nation, motto, number, place and date) and the signature block
+    with its recipients, in borderless tables; the mini config sets none: placeholders."""
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]  # type: ignore[attr-defined]
+    assert "……\n……\n" in cells  # parent and issuing body, then the rule under them
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" in cells
+    assert "……, ngày 30 tháng 11 năm 2025" in cells
+    assert (number in cells) if number else ("" in cells)
+    assert "Nơi nhận:\n- ……\n- Lưu: VT." in cells
+    assert "……\n……\n\n\n\n\n……" in cells  # on behalf of, title, room to sign, name
+    section = document.sections[0]  # type: ignore[attr-defined]
+    margins = [section.left_margin, section.top_margin, section.right_margin, section.bottom_margin]
+    assert [round(m.mm) for m in margins] == [30, 20, 15, 20]
+    assert section.different_first_page_header_footer and "PAGE" in section.header._element.xml
+
+
+# --- plan summaries -----------------------------------------------------------------------
+
+PLAN_URL = "https://example.org/ntm/ke-hoach/kh-thu-nghiem/index.html"
+PLAN_SAYS = [
+    "TÓM TẮT KẾ HOẠCH",
+    "Tập huấn thử nghiệm",  # the title without its leading "Kế hoạch"
+    "(Kế hoạch số 1/KH-TN ngày 15/11/2022 của Ban Chỉ đạo thử nghiệm tỉnh Thử Nghiệm)",
+    "Thời gian thực hiện: 15/11/2022 – 31/12/2025.",
+    "Các cấp tổ chức: Cấp tỉnh, Cấp huyện, Cấp xã.",
+    "100% cán bộ chuyên trách",
+    "Ít nhất 80% cán bộ cơ sở",
+    "Nhóm I – Cơ bản",
+    "Chuyên đề địa phương",  # the local group, with its topic
+    "I.1. Tổng quan về nông thôn mới",
+    "Mỗi khóa tập huấn kéo dài không dưới 2 ngày, có ít nhất 1 buổi khảo sát thực tế hoặc thực hành",
+    "Tính đến ngày 31/12/2022; nguồn: số liệu thử nghiệm.",
+    "Tổng cộng",
+    "135",  # 5 + 10 + 20 + 100 people
+    PLAN_URL,
+]
+
+
+def test_plan_summary_pdf_is_an_office_document(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    plan = cat.current_plan
+    data = plansummary.summary_pdf(plan, cat)
+    assert data == plansummary.summary_pdf(plan, cat)  # deterministic
+    reader = PdfReader(io.BytesIO(data))
+    assert_decree_30_page(reader)
+    assert {"LiberationSerif", "LiberationSerifBold"} <= font_names(reader)
+    text = flat("\n".join(p.extract_text() for p in reader.pages))
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "……, ngày 30 tháng 11 năm 2025",  # no place in the mini config: a placeholder
+        *PLAN_SAYS,
+        "Nơi nhận:",
+        "Lưu: VT.",
+    ]:
+        assert flat(expected) in text, expected
+    assert "Số:" not in text  # a summary is not a numbered document of its own
+    (matrix,) = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+    assert matrix == expected_matrix(PLAN_URL) and decode(matrix) == PLAN_URL
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Tóm tắt kế hoạch – Kế hoạch thử nghiệm"
+    assert reader.metadata.subject == plan.title
+    assert reader.metadata.author == "Cẩm nang thử nghiệm"  # the issuing body, else the site
+
+
+def test_plan_summary_says_a_draft_is_not_issued_and_prints_the_note(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    draft = cat.current_plan.model_copy(
+        update={"number": None, "date": None, "note": "Ghi chú riêng của kế hoạch."}
+    )
+    reader = PdfReader(io.BytesIO(plansummary.summary_pdf(draft, cat)))
+    text = flat("\n".join(p.extract_text() for p in reader.pages))
+    assert flat("(Dự thảo kế hoạch của Ban Chỉ đạo thử nghiệm tỉnh Thử Nghiệm,") in text
+    assert flat("Số, ngày ban hành: dự thảo, chưa có số và ngày ban hành.") in text
+    assert flat("6. Ghi chú") in text and flat("Ghi chú riêng của kế hoạch.") in text
+
+
+def test_plan_summary_docx_is_an_office_document(cat: Catalogue) -> None:
+    from generator.downloads import plansummary
+
+    plan = cat.current_plan
+    data = plansummary.summary_docx(plan, cat)
+    assert data == plansummary.summary_docx(plan, cat)
+    assert_clean_docx(
+        data,
+        title="Tóm tắt kế hoạch – Kế hoạch thử nghiệm",
+        author="Cẩm nang thử nghiệm",  # no issuing body in the mini config: the site
+        created="2025-11-30",
+    )
+    assert docx_qr_urls(data) == [PLAN_URL]
+    document = Document(io.BytesIO(data))
+    assert_docx_office_blocks(document, number=None)
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    for expected in PLAN_SAYS:
+        assert flat(expected) in flat(paragraphs + cells), expected
+    fonts = set()
+    for element in document.element.body.iter(qn("w:rFonts")):
+        fonts |= {element.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "eastAsia", "cs")}
+    assert fonts == {"Times New Roman"}
+
+
+# --- reports ------------------------------------------------------------------------------
+
+
+def test_report_pdf_has_a_qr_code_to_its_page(cat: Catalogue) -> None:
+    from generator.content.reports import period_report
+
+    for report, page in [
+        (year_report(cat, cat.current_plan, 2023), "bao-cao-2023"),
+        (period_report(cat, cat.current_plan), "bao-cao-tong-hop"),
+    ]:
+        url = f"https://example.org/ntm/ke-hoach/kh-thu-nghiem/{page}.html"
+        reader = PdfReader(io.BytesIO(reportdocs.report_pdf(report, cat)))
+        assert_decree_30_page(reader, landscape=True)
+        (matrix,) = [m for p in reader.pages for m in pdf_qr_matrices(p, reader)]
+        assert matrix == expected_matrix(url) and decode(matrix) == url
+        text = flat("\n".join(p.extract_text() for p in reader.pages))
+        assert flat(url) in text and "Nơinhận:" in text
+
+
+def test_report_docx_is_a_landscape_office_document(cat: Catalogue) -> None:
+    from generator.content.reports import period_report
+
+    report = period_report(cat, cat.current_plan)
+    data = reportdocs.report_docx(report, cat)
+    assert data == reportdocs.report_docx(report, cat)
+    assert_clean_docx(
+        data,
+        title="Báo cáo tổng hợp giai đoạn 2022–2025 – Kế hoạch thử nghiệm",
+        author="Cẩm nang thử nghiệm",
+        created="2025-11-30",
+    )
+    url = "https://example.org/ntm/ke-hoach/kh-thu-nghiem/bao-cao-tong-hop.html"
+    assert docx_qr_urls(data) == [url]
+    document = Document(io.BytesIO(data))
+    assert_docx_office_blocks(document, number="Số: ……/……")
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    assert section.orientation == 1  # landscape
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert "Tổng cộng" in cells and "So với mục tiêu của kế hoạch" in [
+        p.text for p in document.paragraphs
+    ]
+    assert any(url in c for c in cells)  # printed under the code
+    header = document.tables[1].rows[0]._tr
+    assert header.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None  # repeats per page

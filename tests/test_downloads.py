@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from generator import downloads, paths, pipeline
+from generator.site.pagemeta import offline_home
 
 from .conftest import Edit
 
@@ -57,6 +58,8 @@ def test_pages_link_to_their_files(sample_site: Path) -> None:
     assert not links("khoa-hoc/kh-2023-t02.html") & {  # a course held: no notice
         paths.course_notice("kh-2023-t02", s) for s in ("pdf", "docx")
     }
+    summary = {paths.plan_summary("ke-hoach-2026-2030", s) for s in ("pdf", "docx")}
+    assert summary <= links(paths.html(paths.plan_page("ke-hoach-2026-2030")))
     progress = links("tien-do.html")
     assert {paths.table_csv("tien-do"), paths.table_json("tien-do"), paths.WORKBOOK} <= progress
     assert {paths.HANDBOOK_PDF, paths.OFFLINE_ZIP} <= links("index.html")
@@ -70,7 +73,12 @@ def test_offline_zip_holds_the_site(sample_site: Path) -> None:
         assert "cam-nang-ntm/search/search_index.js" in names
         assert "cam-nang-ntm/" + paths.topic_pdf("cd-i-01") in names
         assert not any(n.endswith(".zip") for n in names)
-        assert zf.read("cam-nang-ntm/index.html") == (site / "index.html").read_bytes()
+        # the home page as the offline copy shows it: no link to the zip it came in
+        offline = zf.read("cam-nang-ntm/index.html").decode("utf-8")
+        assert offline == offline_home(
+            (site / "index.html").read_text(encoding="utf-8"), paths.OFFLINE_ZIP
+        )
+        assert paths.OFFLINE_ZIP not in offline
 
 
 def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> None:
@@ -91,7 +99,8 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
     after = run()
     # the topic's own outline and share card, the curricula it is in (huyen,
     # xa), the whole handbook, and the calendar and notice of the one course
-    # that teaches it (kh-03, planned)
+    # that teaches it (kh-03, planned), and the summary of the plan whose
+    # framework lists it
     assert sorted(after.rendered) == sorted(
         [
             paths.topic_pdf("cd-iii-01"),
@@ -103,6 +112,8 @@ def test_one_topic_edit_renders_one_topics_outlines(mini: Path, edit: Edit) -> N
             paths.course_notice("kh-03", "pdf"),
             paths.course_notice("kh-03", "docx"),
             paths.share_card("cd-iii-01"),
+            paths.plan_summary("kh-thu-nghiem", "pdf"),
+            paths.plan_summary("kh-thu-nghiem", "docx"),
         ]
     )
     assert after.files[paths.topic_pdf("cd-i-01")] == cold.files[paths.topic_pdf("cd-i-01")]

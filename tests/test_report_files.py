@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from generator import pipeline
 from generator.content.catalogue import Catalogue
 from generator.content.reports import period_report, year_report
-from generator.downloads import opendata, reports
+from generator.downloads import opendata, reportdocs, reports
 
 from .test_plans import _project
 
@@ -64,8 +64,8 @@ def test_workbook_is_a_report_table_ready_to_print(cat: Catalogue) -> None:
 
 def test_pdf_is_an_administrative_document(cat: Catalogue) -> None:
     report = year_report(cat, cat.current_plan, 2026)
-    data = reports.pdf(report, cat)
-    assert data == reports.pdf(report, cat)
+    data = reportdocs.report_pdf(report, cat)
+    assert data == reportdocs.report_pdf(report, cat)
     pdf = PdfReader(io.BytesIO(data))
     box = pdf.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 landscape

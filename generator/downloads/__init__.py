@@ -33,10 +33,13 @@ from . import (
     feeds,
     notices,
     officedoc,
+    officeword,
     opendata,
     outlines,
     pdfdoc,
+    plansummary,
     qrcodes,
+    reportdocs,
     reports,
     sharecards,
     worddoc,
@@ -122,7 +125,8 @@ def _report_files(catalogue: Catalogue, plan: Plan) -> dict[str, bytes]:
         found[paths.report_file(plan.id, year, "csv")] = opendata.to_csv(headers, rows)
         found[paths.report_file(plan.id, year, "json")] = opendata.to_json(name, headers, rows)
         found[paths.report_file(plan.id, year, "xlsx")] = reports.workbook(report, catalogue)
-        found[paths.report_file(plan.id, year, "pdf")] = reports.pdf(report, catalogue)
+        found[paths.report_file(plan.id, year, "pdf")] = reportdocs.report_pdf(report, catalogue)
+        found[paths.report_file(plan.id, year, "docx")] = reportdocs.report_docx(report, catalogue)
     return found
 
 
@@ -137,7 +141,7 @@ def render_downloads(
     cache = Cache(root / paths.CACHE_DIR if root is not None else None)
     config = catalogue.config
     # The code that draws a document: its module and the shared layout it uses.
-    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, document_words)
+    layout = (pdfdoc, worddoc, docxclean, qrcodes, officedoc, officeword, document_words)
     outline_code = _code_hash(outlines, *layout)
     curriculum_code = _code_hash(curricula, outlines, *layout)
     # Everything an outline shows besides its topic: names of levels, groups,
@@ -199,6 +203,19 @@ def render_downloads(
             path = paths.course_notice(course.id, suffix)
             files[path] = cache.get(
                 path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
+            )
+    # A plan's summary: the plan, the config (levels, groups, documents, data date),
+    # its topics and the audiences its denominators name.
+    summary_code = _code_hash(plansummary, *layout)
+    for plan in catalogue.plans:
+        shown = [topics[t] for t in plan.topics if t in topics]
+        parts = [plan, config, *shown, *catalogue.audiences]
+        for suffix, draw in (("pdf", plansummary.summary_pdf), ("docx", plansummary.summary_docx)):
+            path = paths.plan_summary(plan.id, suffix)
+            files[path] = cache.get(
+                path,
+                _key(f"plan-summary-{suffix}", summary_code, parts),
+                partial(draw, plan, catalogue),
             )
     # Pictures of shared links: one per topic, one for the site (see sharecards).
     # Pillow's version and layout engine change the pixels: part of the key.

@@ -5,27 +5,22 @@ administrative format (:mod:`.officedoc`) with the title, the organiser, the
 dates and the half-day schedule with clock times (``session_times``), the
 place, who is invited and how many, what to bring, the contact line of the
 config, and two QR codes: the course page and its calendar file. The same text
-as an editable Word file (:mod:`.worddoc`), for an office that adds its number
+as an editable Word file (:mod:`.officeword`), for an office that adds its number
 and signs.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 
 from .. import messages, paths
 from ..content.catalogue import Catalogue
 from ..content.models import Course
 from ..messages import documents as words
-from ..reproducible import moment, vn_date, vn_long_date
-from . import qrcodes
+from ..reproducible import vn_date
 from .officedoc import BODY_PT, OfficePdf
-from .pdfdoc import ADMIN, SERIF
-from .worddoc import WordDoc
+from .officeword import OfficeWord
+from .pdfdoc import SERIF
 
 
 @dataclass(frozen=True)
@@ -152,105 +147,28 @@ def _table(
 def notice_docx(course: Course, catalogue: Catalogue) -> bytes:
     """The notice as a Word file in Times New Roman, for the office to number and sign."""
     n = notice(course, catalogue)
-    cfg, docs = catalogue.config, catalogue.config.documents
-    document = WordDoc(
-        ADMIN,
+    doc = OfficeWord(
+        catalogue,
         title=f"{words.NOTICE_KIND} {n.summary[:1].lower()}{n.summary[1:]}",
         subject=n.title,
         author=n.author,
-        keywords=f"{cfg.site_name}; {cfg.province}",
-        when=moment(cfg.data_as_of),
     )
-    doc = document.doc
-    head = doc.add_table(rows=2, cols=2)
-    head.autofit = False
-    for column, width in zip(head.columns, (70, 95), strict=True):
-        column.width = Mm(width)
-    dots = words.DOTS
-    cells = [
-        [
-            ((docs.parent_body or dots).upper(), False, False),
-            ((docs.issuing_body or dots).upper(), True, False),
-        ],
-        [(words.NATION, True, False), (words.MOTTO, True, False)],
-        [(f"Số: {dots}/{docs.notice_number_suffix or dots}", False, False)],
-        [(f"{docs.place or dots}, {vn_long_date(cfg.data_as_of)}", False, True)],
-    ]
-    head.autofit = False
-    for column, width in zip(head.columns, (70, 95), strict=True):
-        column.width = Mm(width)
-    for cell, cell_lines, width in zip(head._cells, cells, (70, 95, 70, 95), strict=True):
-        cell.width = Mm(width)
-        cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
-        for text, bold, italic in cell_lines:
-            paragraph = cell.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            document.run(paragraph, text, bold=bold, italic=italic, size=13)
-    for text, size in ((words.NOTICE_KIND.upper(), 14), (n.summary, 14)):
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_before = Pt(12 if size == 14 and text.isupper() else 0)
-        document.run(paragraph, text, bold=True, size=size)
-
-    def para(text: str, bold: bool = False) -> None:
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        paragraph.paragraph_format.first_line_indent = Mm(12.7)
-        paragraph.paragraph_format.space_after = Pt(6)
-        document.run(paragraph, text, bold=bold)
-
-    para(n.intro)
+    suffix = catalogue.config.documents.notice_number_suffix
+    doc.heading_block(catalogue.config.data_as_of, suffix=suffix or words.DOTS)
+    doc.title_block(words.NOTICE_KIND, n.summary)
+    doc.para(n.intro)
     for heading, lines in n.sections:
-        para(heading, bold=True)
+        doc.para(heading, bold=True)
         for line in lines:
-            para(line)
+            doc.para(line)
         if heading == words.NOTICE_SECTIONS["topics"]:
-            _docx_table(document, words.NOTICE_SCHEDULE_HEADERS, n.schedule, (24, 15, 27, 64, 35))
+            doc.table(words.NOTICE_SCHEDULE_HEADERS, n.schedule, (24, 15, 27, 64, 35), size=11.5)
         elif heading == words.NOTICE_SECTIONS["audiences"]:
-            _docx_table(document, words.NOTICE_AUDIENCE_HEADERS, n.audiences, (95, 40, 30))
-            para(n.total)
-    para(words.NOTICE_CLOSING)
-    sign = docs.signature
-    for text in (
-        (sign.on_behalf or dots).upper(),
-        (sign.title or dots).upper(),
-        "",
-        "",
-        "",
-        sign.name or dots,
-    ):
-        paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.paragraph_format.keep_with_next = True
-        document.run(paragraph, text, bold=True)
-    codes = doc.add_table(rows=2, cols=2)
-    for column, (url, caption) in enumerate(
-        ((n.course_url, words.QR_COURSE), (n.calendar_url, words.QR_CALENDAR))
-    ):
-        picture = codes.cell(0, column).paragraphs[0]
-        picture.add_run().add_picture(_png(url), width=Mm(24))
-        document.run(codes.cell(1, column).paragraphs[0], f"{caption}: {url}", italic=True, size=9)
-    return document.to_bytes()
-
-
-def _png(url: str) -> io.BytesIO:
-    return io.BytesIO(qrcodes.png(url))
-
-
-def _docx_table(
-    document: WordDoc,
-    headers: tuple[str, ...],
-    rows: list[tuple[str, ...]],
-    widths: tuple[int, ...],
-) -> None:
-    table = document.doc.add_table(rows=1 + len(rows), cols=len(headers))
-    table.style = document.doc.styles["Table Grid"]
-    table.autofit = False
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Mm(width)  # the grid, which LibreOffice follows
-    for r, values in enumerate([headers, *rows]):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.width = Mm(widths[c])
-            paragraph = cell.paragraphs[0]
-            document.run(paragraph, value, bold=r == 0, size=12)
+            doc.table(
+                words.NOTICE_AUDIENCE_HEADERS, n.audiences, (95, 40, 30), size=11.5, right={2}
+            )
+            doc.para(n.total)
+    doc.para(words.NOTICE_CLOSING)
+    doc.signature_block()
+    doc.qr_codes((n.course_url, words.QR_COURSE), (n.calendar_url, words.QR_CALENDAR))
+    return doc.to_bytes()

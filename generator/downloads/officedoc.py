@@ -120,11 +120,16 @@ class OfficePdf(FPDF):
         self.centred(right_x, right_w, f"{place}, {vn_long_date(day)}", "I", 13.5)
         self.ln(6)
 
-    def title_block(self, kind: str, summary: str) -> None:
-        """The document's kind ("BÁO CÁO") and summary, centred and bold, with a short rule."""
+    def title_block(self, kind: str, summary: str, under: str = "") -> None:
+        """The document's kind ("BÁO CÁO") and summary, centred and bold, with a short rule.
+
+        ``under`` (which plan a summary is of, say) is printed in italics above the rule.
+        """
         self.centred(self.l_margin, self.epw, kind.upper(), "B", 14)
         inner = min(150.0, self.epw)
         self.centred(self.l_margin + (self.epw - inner) / 2, inner, summary, "B", 14)
+        if under:
+            self.centred(self.l_margin, self.epw, under, "I", 13)
         self.rule(self.l_margin + self.epw / 2, self.get_y() + 2, 40)
         self.ln(7)
 
@@ -141,8 +146,12 @@ class OfficePdf(FPDF):
         )
         self.ln(1.5)
 
-    def signature_block(self, catalogue: Catalogue) -> None:
-        """Recipients (left) and who signs (right), kept on one page."""
+    def signature_block(self, catalogue: Catalogue, qr: tuple[str, str] | None = None) -> None:
+        """Recipients (left) and who signs (right), kept on one page.
+
+        ``qr`` (address, caption) puts a small QR code between them, the caption and
+        the address under it: there is room on a landscape page.
+        """
         docs = catalogue.config.documents
         if self.will_page_break(48):
             self.add_page()
@@ -150,6 +159,15 @@ class OfficePdf(FPDF):
         width = 80.0
         right_x = self.l_margin + self.epw - width
         top = self.get_y()
+        if qr is not None:
+            url, caption = qr
+            middle_x, middle_w = self.l_margin + 75, self.epw - 75 - width - 5
+            size = 20.0
+            qrcodes.draw(self, url, middle_x + (middle_w - size) / 2, top - 2, size)
+            self.set_xy(middle_x, top + size - 2)
+            self.set_font(SERIF, "I", 9)
+            self.multi_cell(middle_w, 3.8, f"{caption}\n{url}", align="C", markdown=False)
+            self.set_y(top)
         sign = docs.signature
         self.centred(right_x, width, (sign.on_behalf or DOTS).upper(), "B", 13)
         self.centred(right_x, width, (sign.title or DOTS).upper(), "B", 13)

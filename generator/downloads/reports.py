@@ -5,8 +5,8 @@ per organising level for a year, one per year for the period, a totals line,
 and for the period the people trained against the targets. The XLSX is laid
 out as a report table — title, unit, period, header rows, totals, a signature
 block with placeholders, A4 landscape print setup with the header row repeated
-and an autofilter — in Times New Roman, as offices' documents are. The PDF is
-in the administrative format (:mod:`.officedoc`).
+and an autofilter — in Times New Roman, as offices' documents are. The PDF and
+DOCX, in the administrative format, are in :mod:`.reportdocs`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import io
 import zipfile
 from typing import Any
 
-from fpdf import FontFace
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
@@ -28,7 +27,6 @@ from ..content.catalogue import Catalogue
 from ..content.progress import ProgressRow
 from ..content.reports import PeriodReport, ReportRow, YearReport
 from ..reproducible import fixed_zip, vn_date
-from .officedoc import OfficePdf
 from .opendata import Value
 
 Report = YearReport | PeriodReport
@@ -63,7 +61,7 @@ PROGRESS_COLUMNS = (
 SERIF = "Times New Roman"
 
 
-def _columns(report: Report) -> tuple[str, ...]:
+def columns(report: Report) -> tuple[str, ...]:
     return YEAR_COLUMNS if isinstance(report, YearReport) else PERIOD_COLUMNS
 
 
@@ -86,7 +84,7 @@ def title(report: Report) -> str:
 
 def table(report: Report) -> tuple[list[str], list[list[Value]]]:
     """Headers and rows (the totals row last) for CSV and JSON."""
-    keys = _columns(report)
+    keys = columns(report)
     headers = [messages.REPORT_COLUMNS[k] for k in keys]
     rows = [[_value(row, k) for k in keys] for row in report.rows]
     total = report.total
@@ -95,7 +93,7 @@ def table(report: Report) -> tuple[list[str], list[list[Value]]]:
     return headers, rows
 
 
-def _progress_rows(rows: list[ProgressRow]) -> list[list[Value]]:
+def progress_rows(rows: list[ProgressRow]) -> list[list[Value]]:
     found: list[list[Value]] = []
     for row in rows:
         verdict = None if row.met is None else (messages.MET if row.met else messages.NOT_MET)
@@ -209,7 +207,7 @@ def _progress_block(ws: Any, report: PeriodReport, row: int, box: Border) -> int
         cell = ws.cell(row=row, column=column, value=header)
         cell.font, cell.border = Font(name=SERIF, bold=True, size=11), box
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
-    for values in _progress_rows(report.progress.totals):
+    for values in progress_rows(report.progress.totals):
         row += 1
         for column, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=column, value=value)
@@ -236,61 +234,3 @@ def _save(book: Any) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(book, archive).save()
     return fixed_zip(buffer.getvalue())
-
-
-# --- PDF -----------------------------------------------------------------------------
-
-
-def pdf(report: Report, catalogue: Catalogue) -> bytes:
-    """The report in the administrative format: A4 landscape, header and signature blocks."""
-    doc = OfficePdf(catalogue, title=title(report), subject=report.plan.title, landscape=True)
-    doc.add_page()
-    doc.heading_block(catalogue, report.as_of, None)
-    doc.title_block("Báo cáo", title(report))
-    plan = report.plan
-    issued = messages.plan_reference(plan.number, vn_date(plan.date) if plan.date else None)
-    doc.paragraph(
-        f"Theo {plan.title} ({issued}). "
-        f"Số liệu đến ngày {vn_date(report.as_of)}; số người là số người học lần đầu trong kỳ "
-        "(số ước tính từ lượt học viên được ghi riêng)."
-    )
-    headers, rows = table(report)
-    doc.set_font("Liberation Serif", "", 9)
-    money = {"budget_planned", "budget_spent"}
-    widths = tuple(
-        26 if i == 0 else 21 if key in money else 13 for i, key in enumerate(_columns(report))
-    )
-    with doc.table(
-        col_widths=widths,
-        text_align=("LEFT", *(["RIGHT"] * (len(headers) - 1))),
-        **doc.table_style(),
-    ) as grid:
-        grid.row(list(headers))
-        for index, values in enumerate(rows, start=1):
-            bold = FontFace(emphasis="BOLD") if index == len(rows) else None  # the totals
-            grid.row([_shown(v) for v in values], style=bold)
-    if isinstance(report, PeriodReport):
-        doc.ln(4)
-        doc.paragraph("So với mục tiêu của kế hoạch", style="B")
-        doc.set_font("Liberation Serif", "", 10.5)
-        with doc.table(
-            text_align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
-            **doc.table_style(),
-        ) as grid:
-            grid.row(list(PROGRESS_COLUMNS))
-            for values in _progress_rows(report.progress.totals):
-                grid.row([_shown(v) for v in values])
-    doc.signature_block(catalogue)
-    return doc.to_bytes()
-
-
-def _shown(value: Value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    if isinstance(value, float):
-        return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return str(value)

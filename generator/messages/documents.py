@@ -105,3 +105,72 @@ def course_description(kind: str, level: str, dates: str, place: str, organiser:
     return (
         f"{kind} {level[:1].lower()}{level[1:]}, {dates}, tại {place}. Đơn vị tổ chức: {organiser}."
     )
+
+
+# Plan summaries (tóm tắt kế hoạch)
+PLAN_SUMMARY_KIND: Final = "Tóm tắt kế hoạch"
+PLAN_SUMMARY_LINK: Final = "Tải về"
+PLAN_SUMMARY_PDF: Final = "Tóm tắt kế hoạch (PDF)"
+PLAN_SUMMARY_DOCX: Final = "Tóm tắt kế hoạch (DOCX)"
+PLAN_SECTIONS: Final = {
+    "general": "1. Thông tin chung",
+    "targets": "2. Mục tiêu",
+    "framework": "3. Khung chuyên đề",
+    "rules": "4. Quy định về khóa tập huấn",
+    "people": "5. Số người cần tập huấn",
+    "note": "6. Ghi chú",
+}
+PLAN_FACTS: Final = {
+    "reference": "Số, ngày ban hành",
+    "issuer": "Cơ quan ban hành",
+    "programme": "Thuộc chương trình",
+    "period": "Thời gian thực hiện",
+    "levels": "Các cấp tổ chức",
+}
+PLAN_TOPIC_HEADERS: Final = ("STT", "Chuyên đề", "Thời lượng")
+PLAN_PEOPLE_HEADERS: Final = ("Cấp", "Nhóm đối tượng", "Số người", "Gồm các đối tượng")
+PLAN_ALL_AUDIENCES: Final = "Tất cả đối tượng của cấp và nhóm này"
+QR_PLAN: Final = "Nội dung đầy đủ và tiến độ thực hiện kế hoạch (quét mã QR):"
+
+
+def plan_under_title(reference: str | None, issuer: str) -> str:
+    """The line under the title: which plan this summarises, or that it is a draft."""
+    if reference is None:
+        return f"(Dự thảo kế hoạch của {issuer}, chưa có số và ngày ban hành)"
+    return f"(Kế hoạch {reference} của {issuer})"
+
+
+def plan_target(percent: str, group: str, levels: str, by: str) -> str:
+    """ "Ít nhất 80% cán bộ cơ sở (cấp xã) được tập huấn, bồi dưỡng (đến 31/12/2030)." """
+    share = "100%" if percent == "100" else f"Ít nhất {percent}%"
+    where = f" ({levels})" if levels else ""
+    return f"{share} {group}{where} được tập huấn, bồi dưỡng (đến {by})."
+
+
+def plan_framework(parts: list[str], local: int) -> str:
+    """ "Khung gồm 6 chuyên đề nhóm I – …; 9 chuyên đề nhóm II – …, cùng 3 chuyên đề bổ sung …" """
+    extra = f", cùng {local} chuyên đề bổ sung của địa phương" if local else ""
+    return f"Khung gồm {'; '.join(parts)}{extra}."
+
+
+def plan_course_rules(days: int, sessions: int, kinds: str) -> str:
+    return (
+        f"Mỗi khóa tập huấn kéo dài không dưới {days} ngày, có ít nhất {sessions} buổi {kinds}, "
+        "và mỗi chuyên đề được dạy đủ số buổi của đề cương."
+    )
+
+
+def plan_people(day: str, source: str) -> str:
+    return f"Tính đến ngày {day}; nguồn: {source}."
+
+
+def plan_summary_from(day: str) -> str:
+    return (
+        f"Bản tóm tắt lập từ dữ liệu của cẩm nang cập nhật đến ngày {day}; "
+        "nội dung đầy đủ, tiến độ và báo cáo xem tại trang kế hoạch."
+    )
+
+
+# Reports
+QR_REPORT: Final = "Báo cáo trực tuyến (quét mã QR):"
+REPORT_KIND: Final = "Báo cáo"
