@@ -6,7 +6,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -130,3 +130,21 @@ def mini_copy(tmp_path: Path, mini_book: Path) -> tuple[Path, Path]:
     book = tmp_path / "sua.xlsx"
     shutil.copy(mini_book, book)
     return copy_project(MINI, tmp_path / "mini"), book
+
+
+@pytest.fixture(scope="module")
+def server(sample_site: Path) -> Iterator[str]:
+    """The built sample site, served over http for one browser-test module."""
+    from .browser import serve
+
+    with serve(sample_site / "site") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One headless Chromium for a browser-test module."""
+    from .browser import chromium
+
+    with chromium() as b:
+        yield b

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,23 +18,11 @@ import pytest
 
 from generator import paths
 
-from .browser import chromium, require_browser, serve
+from .browser import require_browser
 
 pytestmark = pytest.mark.slow
 
 playwright_api = require_browser()
-
-
-@pytest.fixture(scope="module")
-def server(sample_site: Path) -> Iterator[str]:
-    with serve(sample_site / "site") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with chromium() as b:
-        yield b
 
 
 def _page(browser: object, **context: object) -> object:
