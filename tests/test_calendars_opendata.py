@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from icalendar import Calendar, Event
 
-from generator import pipeline
+from generator import downloads, paths, pipeline
 from generator.content.catalogue import Catalogue
 from generator.content.models import Course
 from generator.content.progress import plan_progress
@@ -109,6 +109,38 @@ def test_calendars_deterministic(cat: Catalogue) -> None:
     assert calendars.schedule_calendar(cat) == calendars.schedule_calendar(cat)
     kh01 = course(cat, "kh-01")
     assert calendars.course_calendar(kh01, cat) == calendars.course_calendar(kh01, cat)
+
+
+SAMPLE = Path(__file__).parent.parent
+
+
+def joined(catalogue: Catalogue, updated: dict[str, datetime.date]) -> bytes:
+    files = {
+        c.id: calendars.course_calendar(c, catalogue, updated.get(c.id)) for c in catalogue.courses
+    }
+    return calendars.join_schedule(catalogue, files)
+
+
+@pytest.mark.parametrize("root", [MINI, SAMPLE], ids=["mini", "sample"])
+def test_joined_schedule_is_byte_identical(root: Path) -> None:
+    """The schedule joined from course calendars is the one rendered whole, byte for byte."""
+    checked = pipeline.check(root)
+    assert checked.catalogue is not None, checked.problems[:3]
+    catalogue = checked.catalogue
+    assert any(not c.sessions for c in catalogue.courses) or root == SAMPLE
+    first = min(c.id for c in catalogue.courses)
+    for updated in ({}, {first: datetime.date(2024, 2, 29)}):
+        assert joined(catalogue, updated) == calendars.schedule_calendar(catalogue, updated)
+
+
+def test_downloads_schedule_matches_whole_render(tmp_path: Path) -> None:
+    """Through the cache (cold, then warm), the schedule file equals the whole render."""
+    checked = pipeline.check(MINI)
+    assert checked.catalogue is not None
+    expected = calendars.schedule_calendar(checked.catalogue)
+    for _ in range(2):
+        files = downloads.render_downloads(checked.catalogue, tmp_path).files
+        assert files[paths.SCHEDULE_ICS] == expected
 
 
 def test_cancelled_course_published_as_cancelled(mini: Path) -> None:

@@ -236,8 +236,11 @@ def render_downloads(
         files[path] = cache.get(
             path, _key("share-topic", card_code, text), partial(sharecards.card, *text)
         )
-    # The whole schedule and the tables depend on everything: always rendered.
-    files[paths.SCHEDULE_ICS] = calendars.schedule_calendar(catalogue, updated)
+    # The whole schedule is joined from the course calendars above (cached), not drawn
+    # again: same bytes as calendars.schedule_calendar (tests/test_calendars_opendata.py).
+    course_files = {course.id: files[paths.course_ics(course.id)] for course in catalogue.courses}
+    files[paths.SCHEDULE_ICS] = calendars.join_schedule(catalogue, course_files)
+    # The tables depend on everything: always rendered.
     for plan in catalogue.plans:
         files.update(_report_files(catalogue, plan))
     for name, table in TABLES.items():

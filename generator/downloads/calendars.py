@@ -13,6 +13,7 @@ bytes.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,46 @@ def schedule_calendar(
         for event in _events(course, catalogue, host, updated.get(course.id)):
             calendar.add_component(event)
     return _finish(calendar, catalogue.config.timezone)
+
+
+def join_schedule(catalogue: Catalogue, course_files: Mapping[str, bytes]) -> bytes:
+    """The whole schedule, joined from the courses' own calendar files.
+
+    ``course_files`` holds each course's ``course_calendar`` bytes, by course id. Both
+    files serialise the same events the same way, so cutting each course's VEVENT
+    lines out and placing them, courses in date order, between the schedule's own
+    header (properties and VTIMEZONE) and its end gives the bytes
+    ``schedule_calendar`` would render, without drawing a single event again.
+    """
+    host = _host(catalogue)
+    name = f"{catalogue.config.site_name} – {messages.CALENDAR['schedule']}"
+    empty = _finish(_calendar(name, f"lich-tap-huan@{host}"), catalogue.config.timezone)
+    if not empty.endswith(_END_CALENDAR):
+        raise ValueError("unexpected calendar ending")
+    parts = [empty[: -len(_END_CALENDAR)]]
+    for course in sorted(catalogue.courses, key=course_order):
+        parts.append(_event_lines(course_files[course.id]))
+    parts.append(_END_CALENDAR)
+    return b"".join(parts)
+
+
+_END_CALENDAR = b"END:VCALENDAR\r\n"
+_BEGIN_EVENT = b"BEGIN:VEVENT\r\n"
+_END_EVENT = b"END:VEVENT\r\n"
+
+
+def _event_lines(data: bytes) -> bytes:
+    """The lines of every VEVENT in one serialised calendar, from the first to the last.
+
+    Events follow the VTIMEZONE and are the calendar's last components, so the span from
+    the first ``BEGIN:VEVENT`` line to the last ``END:VEVENT`` line is exactly them.
+    Property lines are folded with a leading space, so these markers never occur mid-value.
+    """
+    start = data.find(b"\r\n" + _BEGIN_EVENT)
+    if start < 0:
+        return b""
+    end = data.rfind(b"\r\n" + _END_EVENT)
+    return data[start + 2 : end + 2 + len(_END_EVENT)]
 
 
 # --- building blocks ---------------------------------------------------------
