@@ -14,8 +14,8 @@ import datetime
 import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -38,6 +38,7 @@ from . import (
     outlines,
     pdfdoc,
     plansummary,
+    pool,
     qrcodes,
     reportdocs,
     reports,
@@ -55,30 +56,49 @@ TABLES = {
 
 @dataclass
 class Cache:
-    """Content-addressed store of rendered files under ``build/cache``."""
+    """Content-addressed store of rendered files under ``build/cache``.
+
+    Files are asked for with :meth:`want`; :meth:`resolve` then draws every
+    miss at once, in parallel (:mod:`.pool`), and returns all the files.
+    """
 
     folder: Path | None
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+    found: dict[str, bytes] = field(default_factory=dict)
+    missing: list[tuple[pool.Job, Path | None]] = field(default_factory=list)
 
-    def get(self, path: str, key: str, make: Callable[[], bytes]) -> bytes:
-        """Return the cached bytes for ``key``, rendering them only on a miss."""
-        if self.folder is None:
-            self.rendered.append(path)
-            return make()
-        entry = self.folder / f"{key}.bin"
-        self.used.add(entry.name)
-        if entry.is_file():
-            self.reused.append(path)
-            return entry.read_bytes()
-        data = make()
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        tmp = entry.with_suffix(".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(entry)
-        self.rendered.append(path)
-        return data
+    def want(
+        self, path: str, key: str, draw: Callable[..., bytes], *args: Any, weight: int = 1
+    ) -> None:
+        """Ask for ``path``: reused when ``key`` is cached, else drawn by ``draw(*args)``.
+
+        ``args`` may hold :data:`pool.CATALOGUE` for the build's catalogue.
+        """
+        entry = None
+        if self.folder is not None:
+            entry = self.folder / f"{key}.bin"
+            self.used.add(entry.name)
+            if entry.is_file():
+                self.reused.append(path)
+                self.found[path] = entry.read_bytes()
+                return
+        self.missing.append((pool.Job(path, draw, args, weight), entry))
+
+    def resolve(self, catalogue: Catalogue) -> dict[str, bytes]:
+        """Draw what is missing (cached for next time); every file asked for, by path."""
+        jobs = [job for job, _ in self.missing]
+        for (job, entry), data in zip(self.missing, pool.draw_all(jobs, catalogue), strict=True):
+            if entry is not None:
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                tmp = entry.with_suffix(".tmp")
+                tmp.write_bytes(data)
+                tmp.replace(entry)
+            self.rendered.append(job.path)
+            self.found[job.path] = data
+        self.missing = []
+        return self.found
 
     def prune(self) -> None:
         """Remove entries this build did not use, so the cache does not grow."""
@@ -112,21 +132,33 @@ class Downloads:
     reused: list[str]
 
 
-def _report_files(catalogue: Catalogue, plan: Plan) -> dict[str, bytes]:
-    """Each year report and the period report of ``plan``, in every format."""
+def _report_files(catalogue: Catalogue, plan: Plan, cache: Cache, code: str) -> dict[str, bytes]:
+    """Each year report and the period report of ``plan``, in every format.
+
+    The figures are computed every time (cheap); the files are drawn again only
+    when a report's figures, the settings or the code changed, so editing a
+    course's place does not redraw every report.
+    """
     found: dict[str, bytes] = {}
     made: list[tuple[int | None, YearReport | PeriodReport]] = [
         (year, year_report(catalogue, plan, year)) for year in report_years(catalogue, plan)
     ]
     made.append((None, period_report(catalogue, plan)))
+    context = [catalogue.config, *catalogue.audiences]
     for year, report in made:
         headers, rows = reports.table(report)
         name = paths.report_file(plan.id, year, "json").rsplit("/", 1)[-1].removesuffix(".json")
         found[paths.report_file(plan.id, year, "csv")] = opendata.to_csv(headers, rows)
         found[paths.report_file(plan.id, year, "json")] = opendata.to_json(name, headers, rows)
-        found[paths.report_file(plan.id, year, "xlsx")] = reports.workbook(report, catalogue)
-        found[paths.report_file(plan.id, year, "pdf")] = reportdocs.report_pdf(report, catalogue)
-        found[paths.report_file(plan.id, year, "docx")] = reportdocs.report_docx(report, catalogue)
+        drawn: tuple[tuple[str, Callable[[Any, Catalogue], bytes], int], ...] = (
+            ("xlsx", reports.workbook, 2),
+            ("pdf", reportdocs.report_pdf, 8),
+            ("docx", reportdocs.report_docx, 4),
+        )
+        for suffix, draw, weight in drawn:
+            path = paths.report_file(plan.id, year, suffix)
+            key = _key(f"report-{suffix}", code, [repr(report), *context])
+            cache.want(path, key, draw, report, pool.CATALOGUE, weight=weight)
     return found
 
 
@@ -147,35 +179,24 @@ def render_downloads(
     # Everything an outline shows besides its topic: names of levels, groups,
     # audiences, the province and the data date.
     context = [config, *catalogue.audiences]
-    files: dict[str, bytes] = {}
+    C = pool.CATALOGUE
 
     for topic in catalogue.topics:
         pdf, docx = paths.topic_pdf(topic.id), paths.topic_docx(topic.id)
         parts = [topic, *context]
-        files[pdf] = cache.get(
-            pdf,
-            _key("topic-pdf", outline_code, parts),
-            partial(outlines.topic_pdf, topic, catalogue),
-        )
-        files[docx] = cache.get(
-            docx,
-            _key("topic-docx", outline_code, parts),
-            partial(outlines.topic_docx, topic, catalogue),
-        )
+        key = _key("topic-pdf", outline_code, parts)
+        cache.want(pdf, key, outlines.topic_pdf, topic, C, weight=8)
+        key = _key("topic-docx", outline_code, parts)
+        cache.want(docx, key, outlines.topic_docx, topic, C, weight=4)
     for curriculum in all_curricula(catalogue):
         path = paths.curriculum_pdf(curriculum.level.id)
         owner: list[Record] = [curriculum.plan] if curriculum.plan else []
         parts = [*owner, *(item.topic for item in curriculum.items), *context]
-        files[path] = cache.get(
-            path,
-            _key(f"curriculum-{curriculum.level.id}", curriculum_code, parts),
-            partial(curricula.curriculum_pdf, curriculum, catalogue),
-        )
-    files[paths.HANDBOOK_PDF] = cache.get(
-        paths.HANDBOOK_PDF,
-        _key("handbook", outline_code, [*catalogue.topics, *context]),
-        partial(outlines.handbook_pdf, catalogue),
-    )
+        key = _key(f"curriculum-{curriculum.level.id}", curriculum_code, parts)
+        cache.want(path, key, curricula.curriculum_pdf, curriculum, C, weight=20)
+    key = _key("handbook", outline_code, [*catalogue.topics, *context])
+    weight = 5 * len(catalogue.topics)  # the longest: drawn first
+    cache.want(paths.HANDBOOK_PDF, key, outlines.handbook_pdf, C, weight=weight)
 
     # A course's calendar depends on the course, the config and its topics'
     # labels and titles; cached too, since a province has thousands of courses.
@@ -185,11 +206,8 @@ def render_downloads(
         path = paths.course_ics(course.id)
         shown = [topics[t] for t in course.topic_ids if t in topics]
         day = updated.get(course.id)
-        files[path] = cache.get(
-            path,
-            _key("course-ics", calendar_code, [course, config, *shown, str(day)]),
-            partial(calendars.course_calendar, course, catalogue, day),
-        )
+        key = _key("course-ics", calendar_code, [course, config, *shown, str(day)])
+        cache.want(path, key, calendars.course_calendar, course, C, day)
     # A planned course's notice: the course, the config, its topics and audiences.
     notice_code = _code_hash(notices, *layout)
     audiences = catalogue.audiences_by_id
@@ -199,50 +217,53 @@ def render_downloads(
         shown = [topics[t] for t in course.topic_ids if t in topics]
         invited = [audiences[a.audience] for a in course.audiences if a.audience in audiences]
         parts = [course, config, *shown, *invited]
-        for suffix, make in (("pdf", notices.notice_pdf), ("docx", notices.notice_docx)):
+        for suffix, make, weight in (
+            ("pdf", notices.notice_pdf, 6),
+            ("docx", notices.notice_docx, 3),
+        ):
             path = paths.course_notice(course.id, suffix)
-            files[path] = cache.get(
-                path, _key(f"notice-{suffix}", notice_code, parts), partial(make, course, catalogue)
-            )
+            key = _key(f"notice-{suffix}", notice_code, parts)
+            cache.want(path, key, make, course, C, weight=weight)
     # A plan's summary: the plan, the config (levels, groups, documents, data date),
     # its topics and the audiences its denominators name.
     summary_code = _code_hash(plansummary, *layout)
     for plan in catalogue.plans:
         shown = [topics[t] for t in plan.topics if t in topics]
         parts = [plan, config, *shown, *catalogue.audiences]
-        for suffix, draw in (("pdf", plansummary.summary_pdf), ("docx", plansummary.summary_docx)):
+        for suffix, draw, weight in (
+            ("pdf", plansummary.summary_pdf, 8),
+            ("docx", plansummary.summary_docx, 4),
+        ):
             path = paths.plan_summary(plan.id, suffix)
-            files[path] = cache.get(
-                path,
-                _key(f"plan-summary-{suffix}", summary_code, parts),
-                partial(draw, plan, catalogue),
-            )
+            key = _key(f"plan-summary-{suffix}", summary_code, parts)
+            cache.want(path, key, draw, plan, C, weight=weight)
     # Pictures of shared links: one per topic, one for the site (see sharecards).
     # Pillow's version and layout engine change the pixels: part of the key.
     card_code = _code_hash(sharecards) + sharecards.ENGINE
     domain = urlsplit(config.site_url).netloc
     site_card = [config.site_name, outlines.capital(config.province), config.site_name, domain]
-    files[paths.SHARE_SITE] = cache.get(
-        paths.SHARE_SITE,
-        _key("share-site", card_code, site_card),
-        partial(sharecards.card, *site_card),
-    )
+    key = _key("share-site", card_code, site_card)
+    cache.want(paths.SHARE_SITE, key, sharecards.card, *site_card, weight=5)
     for topic in catalogue.topics:
         group = outlines.group_name(catalogue, topic)
         unit = messages.HALF_DAY_UNIT
         text = [topic.title, f"{topic.label} · {group} · {topic.duration} {unit}"]
         text += [config.site_name, domain]
-        path = paths.share_card(topic.id)
-        files[path] = cache.get(
-            path, _key("share-topic", card_code, text), partial(sharecards.card, *text)
-        )
+        key = _key("share-topic", card_code, text)
+        cache.want(paths.share_card(topic.id), key, sharecards.card, *text, weight=5)
+    # Reports: figures computed here, files drawn (or reused) with the rest.
+    report_code = _code_hash(reports, reportdocs, *layout)
+    report_tables: dict[str, bytes] = {}
+    for plan in catalogue.plans:
+        report_tables.update(_report_files(catalogue, plan, cache, report_code))
+
+    files = cache.resolve(catalogue)
+    files.update(report_tables)
     # The whole schedule is joined from the course calendars above (cached), not drawn
     # again: same bytes as calendars.schedule_calendar (tests/test_calendars_opendata.py).
     course_files = {course.id: files[paths.course_ics(course.id)] for course in catalogue.courses}
     files[paths.SCHEDULE_ICS] = calendars.join_schedule(catalogue, course_files)
-    # The tables depend on everything: always rendered.
-    for plan in catalogue.plans:
-        files.update(_report_files(catalogue, plan))
+    # The open-data tables depend on everything: always made (they are quick).
     for name, table in TABLES.items():
         headers, rows = table(catalogue)
         files[paths.table_csv(name)] = opendata.to_csv(headers, rows)
