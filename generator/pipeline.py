@@ -20,7 +20,7 @@ from .content.validate import validate
 from .downloads import Downloads, render_downloads
 from .downloads.feeds import atom_feed
 from .problems import Problem, errors
-from .site import lock, sitebuild
+from .site import incremental, lock, sitebuild
 from .site.audit import Breach, audit_site
 from .site.buildlog import map_warnings
 from .site.history import read_history, timeline
@@ -68,11 +68,12 @@ def render(
     pages: list[Page],
     news: list[News] | None = None,
     timeline: Timeline | None = None,
+    cache: Path | None = None,
 ) -> Rendered:
-    """Render all Markdown pages for a valid catalogue."""
+    """Render all Markdown pages for a valid catalogue (``cache``: compiled templates)."""
     rank = {name: i for i, name in enumerate(catalogue.config.pages)}
     ordered = sorted(pages, key=lambda p: (rank.get(p.path, len(rank)), p.path))
-    return render_site(catalogue, ordered, news, timeline)
+    return render_site(catalogue, ordered, news, timeline, cache)
 
 
 @dataclass
@@ -89,7 +90,8 @@ def generate(root: Path, checked: Checked) -> Generated:
     assert checked.catalogue is not None
     content = checked.content
     history = timeline(content, read_history(root))
-    rendered = render(checked.catalogue, content.pages, content.news, history)
+    templates = root / paths.TEMPLATE_CACHE
+    rendered = render(checked.catalogue, content.pages, content.news, history, templates)
     updated = {
         c.id: day
         for c in checked.catalogue.courses
@@ -115,6 +117,8 @@ class BuildResult:
     seconds: float
     breaches: list[Breach] = field(default_factory=list)
     busy: bool = False  # another build held the project's lock for too long
+    mkdocs_mode: str = ""  # "full", "dirty" or "none" (see site.incremental)
+    changed: int = 0  # docs files a dirty MkDocs run rebuilt
 
     @property
     def ok(self) -> bool:
@@ -173,7 +177,11 @@ def _build(
     staging = sitebuild.staging_dir(root)
     try:
         result = sitebuild.run_mkdocs(
-            root, checked.catalogue, staging, strict=mkdocs_strict, builder=builder
+            root,
+            checked.catalogue,
+            generated.sync.digests,
+            strict=mkdocs_strict,
+            builder=builder,
         )
         elapsed = time.perf_counter() - started
         if not result.ok:
@@ -183,17 +191,36 @@ def _build(
             return BuildResult(
                 sorted({*warnings, *problems}), False, output, generated.pages, elapsed
             )
-        describe_pages(staging, checked.catalogue.current_plan.title)
-        postprocess(staging, root / paths.CACHE_DIR)
-        base = urlsplit(checked.catalogue.config.site_url).path or "/"
-        breaches = audit_site(staging, base)
-        if breaches:
-            return BuildResult(warnings, True, result.output, generated.pages, elapsed, breaches)
-        if target is None:
-            sitebuild.publish(root, staging)
-        else:
-            sitebuild.replace_dir(staging, target)
+        plan_title = checked.catalogue.current_plan.title
+        site_url = checked.catalogue.config.site_url
+        # Post-processing reads MkDocs' output, the plan's title and the site's address.
+        stamp = incremental.publish_stamp(root, plan_title, site_url)
+        destination = target if target is not None else root / paths.SITE_DIR
+        if not incremental.is_published(root, destination, stamp):
+            incremental.stage(root, staging)
+            describe_pages(staging, plan_title)
+            postprocess(staging, root / paths.CACHE_DIR)
+            base = urlsplit(site_url).path or "/"
+            breaches = audit_site(staging, base)
+            if breaches:
+                return BuildResult(
+                    warnings, True, result.output, generated.pages, elapsed, breaches
+                )
+            incremental.mark_published(root, destination, None)
+            if target is None:
+                sitebuild.publish(root, staging)
+            else:
+                sitebuild.replace_dir(staging, target)
+            incremental.mark_published(root, destination, stamp)
     finally:
         sitebuild.discard(staging)
     elapsed = time.perf_counter() - started
-    return BuildResult(warnings, True, result.output, generated.pages, elapsed)
+    return BuildResult(
+        warnings,
+        True,
+        result.output,
+        generated.pages,
+        elapsed,
+        mkdocs_mode=result.mode,
+        changed=result.changed,
+    )

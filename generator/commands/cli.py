@@ -173,6 +173,10 @@ def cmd_build(
         print(cli_text("build-failed-audit", site=site), file=sys.stderr)
         return 1
     print(cli_text("build-ok", site=site, pages=result.pages, seconds=result.seconds))
+    if result.mkdocs_mode == "dirty":
+        print(cli_text("build-mode-dirty", count=result.changed))
+    elif result.mkdocs_mode == "none":
+        print(cli_text("build-mode-none"))
     return 0
 
 

@@ -7,6 +7,8 @@ from typing import Final
 # Command-line messages.
 CLI: Final[dict[str, str]] = {
     "build-ok": "Đã tạo trang web trong {site} ({pages} trang Markdown, {seconds:.1f} giây).",
+    "build-mode-dirty": "Chỉ dựng lại {count} tệp đã thay đổi; các trang khác giữ như lần trước.",
+    "build-mode-none": "Nội dung không đổi so với lần trước: không cần dựng lại trang nào.",
     "build-failed-validation": (
         "Chưa tạo trang web vì nội dung có lỗi; trang cũ trong {site} giữ nguyên."
     ),

@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -23,6 +23,7 @@ from .. import messages, mkdocs_base, paths
 from ..content.catalogue import Catalogue
 from ..messages import sample_notice
 from ..reproducible import source_date_epoch
+from . import incremental
 from .render import NavItem, Rendered
 
 THEME = Path(__file__).parent / "theme"
@@ -34,6 +35,8 @@ THEME_OVERRIDES = THEME / "overrides"
 class SyncResult:
     written: list[str]
     removed: list[str]
+    digests: dict[str, str] = field(default_factory=dict)
+    """Every docs file's digest, by path (what the incremental MkDocs build compares)."""
 
 
 def sync_tree(target: Path, files: dict[str, bytes]) -> SyncResult:
@@ -116,7 +119,8 @@ def write_sources(
     root: Path, catalogue: Catalogue, rendered: Rendered, downloads: dict[str, bytes]
 ) -> SyncResult:
     """Write the docs folder and the generated MkDocs config."""
-    result = sync_tree(root / paths.DOCS_DIR, docs_files(rendered, downloads))
+    files = docs_files(rendered, downloads)
+    result = replace(sync_tree(root / paths.DOCS_DIR, files), digests=incremental.digests(files))
     config_path = root / paths.GENERATED_CONFIG
     text = generated_config(
         catalogue,
@@ -133,6 +137,10 @@ def write_sources(
 class MkDocsResult:
     ok: bool
     output: str
+    mode: str = "full"
+    """How MkDocs ran: "full", "dirty" (only the changed pages) or "none" (not run)."""
+    changed: int = 0
+    """Docs files rebuilt in a dirty run."""
 
 
 # Site builders that read the same configuration. ProperDocs is the maintained
@@ -141,21 +149,59 @@ BUILDERS = ("mkdocs", "properdocs")
 
 
 def run_mkdocs(
-    root: Path, catalogue: Catalogue, site_dir: Path, *, strict: bool, builder: str = "mkdocs"
+    root: Path,
+    catalogue: Catalogue,
+    sources: dict[str, str],
+    *,
+    strict: bool,
+    builder: str = "mkdocs",
 ) -> MkDocsResult:
-    """Run ``mkdocs build`` (or ProperDocs) into ``site_dir``; never touches ``site/``."""
+    """Bring MkDocs' output (``build/cache/mkdocs-site``) up to date with the docs folder.
+
+    Only what changed is built (see :mod:`.incremental`); never touches ``site/``.
+    ``sources`` are the docs files' digests (:attr:`SyncResult.digests`).
+    """
     if builder not in BUILDERS:
         raise ValueError(f"unknown builder {builder!r}")
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(catalogue.config.data_as_of))
     env["NO_MKDOCS_2_WARNING"] = "1"
+    sign = incremental.signature(root, builder, env["SOURCE_DATE_EPOCH"])
+    plan = incremental.plan(root, sources, builder, sign)
+    if plan.mode == "none":
+        return MkDocsResult(True, "", "none")
+    incremental.begin(root)
+    result = _mkdocs(root, env, plan, strict=strict, builder=builder)
+    if result.mode == "dirty" and not result.ok and result.output == str(incremental.NEED_FULL):
+        result = _mkdocs(root, env, incremental.Plan("full", "a title changed"), strict=strict)
+    if result.ok:
+        incremental.commit(root, sources, sign, incremental.take_pages(root))
+    return replace(result, changed=len(plan.dirty) if result.mode == "dirty" else 0)
+
+
+def _mkdocs(
+    root: Path,
+    env: dict[str, str],
+    plan: incremental.Plan,
+    *,
+    strict: bool,
+    builder: str = "mkdocs",
+) -> MkDocsResult:
+    site_dir = incremental.raw_dir(root)
     # Not -q: in quiet mode MkDocs does not count warnings, and --strict would pass.
-    command = [sys.executable, "-m", builder, "build", "--clean", "-d", str(site_dir)]
-    command += ["-f", str(root / paths.GENERATED_CONFIG)]
+    args = ["build", "--clean" if plan.mode == "full" else "--dirty", "-d", str(site_dir)]
+    args += ["-f", str(root / paths.GENERATED_CONFIG)]
     if strict:
-        command.append("--strict")
+        args.append("--strict")
+    if builder == "mkdocs":
+        plan_file = incremental.write_plan(root, plan)
+        command = [sys.executable, "-m", "generator.site.incremental", str(plan_file), "--", *args]
+    else:
+        command = [sys.executable, "-m", builder, *args]
     proc = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
-    return MkDocsResult(proc.returncode == 0, (proc.stdout + proc.stderr).strip())
+    if proc.returncode == incremental.NEED_FULL:
+        return MkDocsResult(False, str(incremental.NEED_FULL), plan.mode)
+    return MkDocsResult(proc.returncode == 0, (proc.stdout + proc.stderr).strip(), plan.mode)
 
 
 def recover(root: Path) -> None:
