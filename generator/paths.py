@@ -17,7 +17,6 @@ CACHE_DIR = f"{BUILD_DIR}/cache"
 # MkDocs' own output, kept for incremental builds, and what it was built from.
 MKDOCS_OUTPUT = f"{CACHE_DIR}/mkdocs-site"
 MKDOCS_MANIFEST = f"{CACHE_DIR}/mkdocs-site.json"
-TEMPLATE_CACHE = f"{CACHE_DIR}/templates"  # compiled Jinja templates
 GENERATED_CONFIG = f"{BUILD_DIR}/mkdocs.yml"
 LOCK_FILE = f"{BUILD_DIR}/handbook.lock"
 PREVIEW_DIR = f"{BUILD_DIR}/preview"  # what `handbook serve` shows

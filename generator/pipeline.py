@@ -90,8 +90,7 @@ def generate(root: Path, checked: Checked) -> Generated:
     assert checked.catalogue is not None
     content = checked.content
     history = timeline(content, read_history(root))
-    templates = root / paths.TEMPLATE_CACHE
-    rendered = render(checked.catalogue, content.pages, content.news, history, templates)
+    rendered = render(checked.catalogue, content.pages, content.news, history)
     updated = {
         c.id: day
         for c in checked.catalogue.courses

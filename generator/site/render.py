@@ -148,11 +148,12 @@ class Renderer:
 
     def __init__(self, catalogue: Catalogue, cache: Path | None = None) -> None:
         self.catalogue = catalogue
-        # Compiled templates are kept between builds (about 1 s per build on the sample).
-        bytecode = None
+        # Compiled templates are kept between builds (about 0.7 s of each build on the
+        # sample), like Python's __pycache__: in ``cache`` when given, else in Jinja's
+        # own per-user folder (checked to belong to the user), keyed by the template's text.
         if cache is not None:
             cache.mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(cache))
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache) if cache is not None else None)
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator.site", "templates"),
             bytecode_cache=bytecode,
