@@ -144,6 +144,7 @@ def build(
     ``target`` publishes somewhere else than ``site/`` (the preview of ``handbook serve``).
     """
     started = time.perf_counter()
+    root = root.resolve()  # MkDocs resolves folders against build/mkdocs.yml, not the cwd
     try:
         with lock.exclusive(root, wait=wait, on_wait=on_wait):
             return _build(

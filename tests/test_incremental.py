@@ -159,6 +159,65 @@ def test_a_removed_anchor_fails_a_dirty_build_as_it_fails_a_full_one(
     assert tree_digest(mini / "site") == tree_digest(cold / "site")
 
 
+def test_a_front_matter_title_shown_in_navigation_builds_in_full(
+    mini: Path, edit: Edit, tmp_path: Path
+) -> None:
+    """The navigation shows a page's front-matter title over its H1 (found by review)."""
+    _build(mini)
+    edit(
+        "content/pages/huong-dan.md",
+        "# Hướng dẫn",
+        "---\ntitle: Hướng dẫn sử dụng\n---\n# Hướng dẫn",
+    )
+    assert _mode(_build(mini)) == "full"
+    cold = copy_project(mini, tmp_path / "cold")
+    _build(cold)
+    assert tree_digest(mini / "site") == tree_digest(cold / "site")
+
+
+def test_damaged_output_or_site_is_built_again(mini: Path, edit: Edit, tmp_path: Path) -> None:
+    """MkDocs' kept output and the published site are checked, not trusted (found by review)."""
+    _build(mini)
+    before = tree_digest(mini / "site")
+    (mini / paths.SITE_DIR / "khoa-hoc" / "kh-02.html").unlink()
+    with (mini / paths.SITE_DIR / "index.html").open("a", encoding="utf-8") as page:
+        page.write("x")
+    assert _mode(_build(mini)) == "none"
+    assert tree_digest(mini / "site") == before  # put right without running MkDocs
+    raw = incremental.raw_dir(mini)
+    (raw / "chuyen-de" / "cd-ii-01.html").unlink()
+    (raw / paths.SEARCH_JSON).unlink()
+    edit("content/courses/kh-01.yml", "place: Hội trường tỉnh", "place: Hội trường số 2")
+    assert _mode(_build(mini)) == "full"
+    cold = copy_project(mini, tmp_path / "cold")
+    _build(cold)
+    assert tree_digest(mini / "site") == tree_digest(cold / "site")
+
+
+def test_a_project_config_with_its_own_files_always_builds_in_full(mini: Path) -> None:
+    hook = mini / "hooks.py"
+    hook.write_text("def on_page_content(html, **kw):\n    return html + '<!--A-->'\n")
+    (mini / "mkdocs.yml").write_text(f"hooks:\n  - {hook.as_posix()}\n", encoding="utf-8")
+    _build(mini)
+    hook.write_text("def on_page_content(html, **kw):\n    return html + '<!--B-->'\n")
+    assert _mode(_build(mini)) == "full"
+    assert "<!--B-->" in (mini / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_relative_root_builds_where_it_should(
+    mini: Path, edit: Edit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import pipeline
+
+    monkeypatch.chdir(mini.parent)
+    assert pipeline.build(Path(mini.name)).ok
+    edit("content/courses/kh-01.yml", "place: Hội trường tỉnh", "place: Hội trường số 2")
+    result = pipeline.build(Path(mini.name))
+    assert result.ok and result.mkdocs_mode == "dirty"
+    assert "Hội trường số 2" in (mini / "site" / "khoa-hoc" / "kh-01.html").read_text("utf-8")
+    assert not (mini / "build" / "build").exists()
+
+
 def test_a_failed_mkdocs_run_leaves_no_manifest(mini: Path, edit: Edit) -> None:
     _build(mini)
     assert incremental.read_manifest(mini) is not None

@@ -21,9 +21,15 @@ Each build picks one of three modes (:func:`plan`):
   writes them. The tags page is always rebuilt.
 - ``full``: anything else (first build, a file added or removed, navigation,
   theme, configuration or versions changed, a plugin the handbook does not
-  ship, ProperDocs, an unreadable manifest). A dirty build that finds a changed
-  title on a page shown in navigation or in the tags listing stops before
-  writing pages and the build is run again in full.
+  ship, ProperDocs, an unreadable manifest, kept output whose files' sizes or
+  times differ from the manifest, a project ``mkdocs.yml`` that brings in files
+  or code of its own: ``INHERIT``, ``hooks``, ``!!python/…``). A dirty build
+  that finds a changed title (front matter or heading) on a page shown in
+  navigation or in the tags listing stops before writing pages and the build
+  is run again in full.
+
+After publishing, the site's files (sizes and times) are recorded too: a
+no-change build leaves ``site/`` alone only if it is exactly as published.
 
 The manifest is removed before MkDocs runs and written again only after it
 succeeds, so an interrupted or failed build leaves no output that looks
@@ -41,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -95,8 +102,9 @@ def signature(root: Path, builder: str, epoch: str) -> str:
             digest.update(f"{name}={metadata.version(name)}\n".encode())
         except metadata.PackageNotFoundError:
             digest.update(f"{name}=-\n".encode())
-    for rel in (paths.GENERATED_CONFIG, mkdocs_base.EFFECTIVE):
-        digest.update((root / rel).read_bytes() + b"\0")
+    for rel in (paths.GENERATED_CONFIG, mkdocs_base.EFFECTIVE, paths.MKDOCS_FILE):
+        path = root / rel
+        digest.update((path.read_bytes() if path.is_file() else b"") + b"\0")
     _tree_digest(SITE, digest)  # theme, overrides, hooks run inside MkDocs (slug, tables)
     return digest.hexdigest()
 
@@ -109,13 +117,39 @@ def read_manifest(root: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) and data.get("version") == 1 else None
 
 
+# A project's mkdocs.yml naming files or code the signature cannot follow.
+_UNTRACKED = re.compile(r"^\s*(INHERIT|hooks)\s*:|!!python/", re.MULTILINE)
+
+
+def tracks_project_config(root: Path) -> bool:
+    """False when the project's ``mkdocs.yml`` brings in files or code of its own
+    (``INHERIT``, ``hooks``, ``!!python/…``): their changes are not seen, so every
+    build is a full one."""
+    path = root / paths.MKDOCS_FILE
+    return not (path.is_file() and _UNTRACKED.search(path.read_text(encoding="utf-8")))
+
+
+def tree_stats(folder: Path) -> dict[str, list[int]]:
+    """Size and modification time of every file: what a later build checks it against."""
+    found: dict[str, list[int]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            status = path.stat()
+            found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return found
+
+
 def plan(root: Path, sources: dict[str, str], builder: str, sign: str) -> Plan:
     """Which mode this build needs (see the module's docstring)."""
     if builder != "mkdocs":
         return Plan("full", f"builder {builder}")
+    if not tracks_project_config(root):
+        return Plan("full", "the project's mkdocs.yml names files of its own")
     old = read_manifest(root)
     if old is None or not raw_dir(root).is_dir():
         return Plan("full", "no previous output")
+    if tree_stats(raw_dir(root)) != old.get("output"):
+        return Plan("full", "the previous output was changed")
     if old.get("signature") != sign:
         return Plan("full", "configuration, navigation or theme changed")
     previous: dict[str, str] = old.get("sources", {})
@@ -135,7 +169,14 @@ def begin(root: Path) -> None:
 
 
 def commit(root: Path, sources: dict[str, str], sign: str, pages: dict[str, Any]) -> None:
-    data = {"version": 1, "signature": sign, "sources": sources, "pages": pages}
+    """Record what the output in :func:`raw_dir` was built from, and its files' state."""
+    data = {
+        "version": 1,
+        "signature": sign,
+        "sources": sources,
+        "pages": pages,
+        "output": tree_stats(raw_dir(root)),
+    }
     target = manifest_path(root)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
@@ -179,7 +220,7 @@ def _published_file(root: Path) -> Path:
     return root / paths.CACHE_DIR / "published.json"
 
 
-def _published(root: Path) -> dict[str, str]:
+def _published(root: Path) -> dict[str, Any]:
     try:
         data = json.loads(_published_file(root).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -188,8 +229,11 @@ def _published(root: Path) -> dict[str, str]:
 
 
 def is_published(root: Path, target: Path, stamp: str) -> bool:
-    """Whether ``target`` already holds the site this stamp describes."""
-    return target.is_dir() and _published(root).get(str(target.resolve())) == stamp
+    """Whether ``target`` holds the site this stamp describes, untouched since."""
+    known = _published(root).get(str(target.resolve()))
+    if not target.is_dir() or not isinstance(known, dict) or known.get("stamp") != stamp:
+        return False
+    return bool(known.get("files") == tree_stats(target))
 
 
 def mark_published(root: Path, target: Path, stamp: str | None) -> None:
@@ -197,7 +241,7 @@ def mark_published(root: Path, target: Path, stamp: str | None) -> None:
     data = _published(root)
     data.pop(str(target.resolve()), None)
     if stamp is not None:
-        data[str(target.resolve())] = stamp
+        data[str(target.resolve())] = {"stamp": stamp, "files": tree_stats(target)}
     path = _published_file(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -228,7 +272,7 @@ class _Child:
         self.checked = False
         self.old_entries: list[dict[str, Any]] = []
         index = site_dir / paths.SEARCH_JSON
-        if self.dirty_mode and index.is_file():
+        if self.dirty_mode:  # the plan checked the output's files against the manifest
             self.old_entries = json.loads(index.read_text(encoding="utf-8"))["docs"]
 
     def restore(self, page: Any, files: Any) -> None:
@@ -247,6 +291,7 @@ class _Child:
     def page_record(self, page: Any) -> dict[str, Any]:
         links = page.links_to_anchors or {}
         return {
+            "shown": page.title,  # what navigation and the tags page show
             "title": page._title_from_render,
             "anchors": sorted(page.present_anchor_ids or ()),
             "links": {f.src_uri: dict(sorted(v.items())) for f, v in links.items()},
@@ -259,7 +304,7 @@ class _Child:
             uri = page.file.src_uri
             if uri not in self.dirty or not (uri in shown or page.meta.get("tags")):
                 continue
-            if page._title_from_render != self.known.get(uri, {}).get("title"):
+            if page.title != self.known.get(uri, {}).get("shown"):
                 raise _NeedFull
 
     def merge_search(self, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -151,7 +151,9 @@ def write_offline_zip(site: Path, folder: str, cache: Path | None = None) -> boo
         kept.parent.mkdir(parents=True, exist_ok=True)
         for old in kept.parent.glob("offline-*.zip"):
             old.unlink()  # one zip is kept: the last one
-        shutil.copyfile(target, kept)
+        partial = kept.with_name(kept.name + ".tmp")
+        shutil.copyfile(target, partial)
+        partial.replace(kept)  # a build killed while copying leaves no zip under this name
     return False
 
 
