@@ -26,7 +26,7 @@ def test_benchmark_sample_scale(tmp_path: Path) -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=1200,  # five rebuilds and a memory pass; minutes on a busy 2-core machine
         check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
