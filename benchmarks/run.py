@@ -410,7 +410,9 @@ class Round:
     differing: dict[str, list[str]]  # with verify: files that differ from a cold build
 
 
-def _timed_build(scale: Scale, root: Path, what: str) -> tuple[float, Recorder, str]:
+def _timed_build(
+    scale: Scale, root: Path, what: str
+) -> tuple[float, Recorder, pipeline.BuildResult]:
     stages = Recorder()
     with stages.installed():
         started = time.perf_counter()
@@ -418,20 +420,14 @@ def _timed_build(scale: Scale, root: Path, what: str) -> tuple[float, Recorder, 
         seconds = time.perf_counter() - started
     if not result.ok:
         raise SystemExit(f"{scale.name}: {what} failed:\n{result.problems}\n{result.mkdocs_output}")
-    return seconds, stages, result.mkdocs_mode
+    return seconds, stages, result
 
 
 def one_round(
     scale: Scale, root: Path, env: dict[str, str], bare_site: Path, verify: bool
 ) -> Round:
     # 1. Cold build, stage by stage.
-    timed = Recorder()
-    with timed.installed():
-        started = time.perf_counter()
-        result = pipeline.build(root)
-        cold = time.perf_counter() - started
-    if not result.ok:
-        raise SystemExit(f"{scale.name}: build failed:\n{result.problems}\n{result.mkdocs_output}")
+    cold, timed, result = _timed_build(scale, root, "build")
     missing = [stage for stage, _, _ in STAGES if not timed.calls.get(stage)]
     if missing:
         raise SystemExit(f"{scale.name}: build never called {missing}; update STAGES")
@@ -443,12 +439,13 @@ def one_round(
 
     # 3. Rebuilds, warm cache: no change, then each edit (and, with verify, a cold check).
     rebuilds, rebuild_stages, modes, differing = {}, {}, {}, {}
-    seconds, stages, mode = _timed_build(scale, root, "no-change rebuild")
-    rebuilds["no_change"], rebuild_stages["no_change"], modes["no_change"] = seconds, stages, mode
+    seconds, stages, rebuilt = _timed_build(scale, root, "no-change rebuild")
+    rebuilds["no_change"], rebuild_stages["no_change"] = seconds, stages
+    modes["no_change"] = rebuilt.mkdocs_mode
     for name, target, key in EDITS:
         _edit_value(target(root), key)
-        seconds, stages, mode = _timed_build(scale, root, f"rebuild after {name} edit")
-        rebuilds[name], rebuild_stages[name], modes[name] = seconds, stages, mode
+        seconds, stages, rebuilt = _timed_build(scale, root, f"rebuild after {name} edit")
+        rebuilds[name], rebuild_stages[name], modes[name] = seconds, stages, rebuilt.mkdocs_mode
         if verify:
             differing[name] = verify_cold(root)
     return Round(

@@ -68,12 +68,11 @@ def render(
     pages: list[Page],
     news: list[News] | None = None,
     timeline: Timeline | None = None,
-    cache: Path | None = None,
 ) -> Rendered:
-    """Render all Markdown pages for a valid catalogue (``cache``: compiled templates)."""
+    """Render all Markdown pages for a valid catalogue."""
     rank = {name: i for i, name in enumerate(catalogue.config.pages)}
     ordered = sorted(pages, key=lambda p: (rank.get(p.path, len(rank)), p.path))
-    return render_site(catalogue, ordered, news, timeline, cache)
+    return render_site(catalogue, ordered, news, timeline)
 
 
 @dataclass

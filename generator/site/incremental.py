@@ -269,7 +269,6 @@ class _Child:
         self.dirty: set[str] = set(data["dirty"])
         self.known: dict[str, Any] = data["pages"]
         self.order: list[Any] = []  # pages, in the order MkDocs builds them
-        self.checked = False
         self.old_entries: list[dict[str, Any]] = []
         index = site_dir / paths.SEARCH_JSON
         if self.dirty_mode:  # the plan checked the output's files against the manifest

@@ -13,7 +13,6 @@ import functools
 import html
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -146,17 +145,14 @@ def _bar_width(value: float) -> Markup:
 class Renderer:
     """Holds the Jinja environment and the catalogue; renders one page at a time."""
 
-    def __init__(self, catalogue: Catalogue, cache: Path | None = None) -> None:
+    def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
-        # Compiled templates are kept between builds (about 0.7 s of each build on the
-        # sample), like Python's __pycache__: in ``cache`` when given, else in Jinja's
-        # own per-user folder (checked to belong to the user), keyed by the template's text.
-        if cache is not None:
-            cache.mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(cache) if cache is not None else None)
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("generator.site", "templates"),
-            bytecode_cache=bytecode,
+            # Compiled templates are kept between builds (about 0.7 s of each build on the
+            # sample), like Python's __pycache__: in Jinja's own per-user folder (checked to
+            # belong to the user), keyed by the template's text.
+            bytecode_cache=jinja2.FileSystemBytecodeCache(),
             undefined=jinja2.StrictUndefined,
             autoescape=True,
             finalize=_finalize,
@@ -206,15 +202,11 @@ def render_site(
     free_pages: list[Page],
     news: list[News] | None = None,
     timeline: Timeline | None = None,
-    cache: Path | None = None,
 ) -> Rendered:
-    """Render every page of the site and register it in the navigation.
-
-    ``cache``: a folder where compiled templates are kept between builds.
-    """
+    """Render every page of the site and register it in the navigation."""
     news = sorted(news or [], key=lambda n: (n.post.date, n.slug), reverse=True)
     timeline = timeline or Timeline()
-    r = Renderer(catalogue, cache)
+    r = Renderer(catalogue)
     r.env.globals["updated"] = timeline.updated
     nav = messages.NAV
     site = Site()

@@ -172,8 +172,9 @@ def run_mkdocs(
         return MkDocsResult(True, "", "none")
     incremental.begin(root)
     result = _mkdocs(root, env, plan, strict=strict, builder=builder)
-    if result.mode == "dirty" and not result.ok and result.output == str(incremental.NEED_FULL):
+    if result is None:  # a dirty run found a change only a full build can show
         result = _mkdocs(root, env, incremental.Plan("full", "a title changed"), strict=strict)
+        assert result is not None
     if result.ok:
         incremental.commit(root, sources, sign, incremental.take_pages(root))
     return replace(result, changed=len(plan.dirty) if result.mode == "dirty" else 0)
@@ -186,7 +187,8 @@ def _mkdocs(
     *,
     strict: bool,
     builder: str = "mkdocs",
-) -> MkDocsResult:
+) -> MkDocsResult | None:
+    """One MkDocs run into the kept output; ``None`` when a dirty run must be a full one."""
     site_dir = incremental.raw_dir(root)
     # Not -q: in quiet mode MkDocs does not count warnings, and --strict would pass.
     args = ["build", "--clean" if plan.mode == "full" else "--dirty", "-d", str(site_dir)]
@@ -199,8 +201,8 @@ def _mkdocs(
     else:
         command = [sys.executable, "-m", builder, *args]
     proc = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
-    if proc.returncode == incremental.NEED_FULL:
-        return MkDocsResult(False, str(incremental.NEED_FULL), plan.mode)
+    if proc.returncode == incremental.NEED_FULL and plan.mode == "dirty":
+        return None
     return MkDocsResult(proc.returncode == 0, (proc.stdout + proc.stderr).strip(), plan.mode)
 
 
